@@ -1,0 +1,18 @@
+/** Turns an error from the data layer into a sentence for the user, in their language. */
+import type { TFunction } from 'i18next';
+import { z } from 'zod';
+import { WrongSecretError } from '../../shared/crypto';
+import { ConflictError } from '../../shared/domain/records';
+import { BackoffError, CorruptRecordError, LockedError } from '../data/errors';
+import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
+
+export function describeError(error: unknown, t: TFunction): string {
+  if (error instanceof WrongSecretError) return t('errors.wrongSecret');
+  if (error instanceof BackoffError) return t('errors.backoff', { failures: error.failures });
+  if (error instanceof PassphrasePolicyError) return t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH });
+  if (error instanceof ConflictError) return t('errors.conflict');
+  if (error instanceof LockedError) return t('errors.locked');
+  if (error instanceof CorruptRecordError) return t('errors.corrupt', { detail: error.message });
+  if (error instanceof z.ZodError) return t('errors.invalid', { detail: z.prettifyError(error) });
+  return t('errors.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}

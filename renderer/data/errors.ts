@@ -1,0 +1,42 @@
+/** Errors the data layer raises, each saying what went wrong in terms a user can act on. */
+export class LockedError extends Error {
+  override name = 'LockedError';
+  constructor() {
+    super('The vault is locked. Unlock it to continue.');
+  }
+}
+
+export class CorruptRecordError extends Error {
+  override name = 'CorruptRecordError';
+  constructor(
+    readonly table: string,
+    readonly id: string,
+    detail: string,
+  ) {
+    super(`${table}/${id} cannot be opened: ${detail}`);
+  }
+}
+
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(table: string, id: string) {
+    super(`${table}/${id} does not exist in this vault.`);
+  }
+}
+
+export class BackoffError extends Error {
+  override name = 'BackoffError';
+  constructor(
+    readonly retryAt: Date,
+    readonly failures: number,
+  ) {
+    super(`Too many wrong attempts (${failures}). Try again at ${retryAt.toISOString()}.`);
+  }
+}
+
+export class VaultNotFoundError extends Error {
+  override name = 'VaultNotFoundError';
+  constructor(vaultId: string) {
+    super(`There is no vault ${vaultId} on this machine.`);
+  }
+}

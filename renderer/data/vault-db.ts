@@ -1,0 +1,25 @@
+/** The Dexie database of one vault (one engagement). The only place its schema is declared. */
+import Dexie, { type Table } from 'dexie';
+import type { IdbDeps } from './idb';
+import { migrations } from './migrations';
+import type { ActivityRow, MetaRow, SealedRow } from './rows';
+import { sealGuard } from './seal-guard';
+
+export const VAULT_FORMAT_VERSION = 1;
+
+export function vaultDbName(vaultId: string): string {
+  return `aw-vault-${vaultId}`;
+}
+
+export class VaultDb extends Dexie {
+  declare meta: Table<MetaRow, string>;
+  declare engagement: Table<SealedRow, string>;
+  declare notes: Table<SealedRow, string>;
+  declare activity: Table<ActivityRow, number>;
+
+  constructor(vaultId: string, idb: IdbDeps) {
+    super(vaultDbName(vaultId), { indexedDB: idb.indexedDB, IDBKeyRange: idb.IDBKeyRange });
+    for (const migration of migrations) this.version(migration.version).stores(migration.stores);
+    this.use(sealGuard);
+  }
+}

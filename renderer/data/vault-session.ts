@@ -1,0 +1,284 @@
+/**
+ * An unlocked vault: the only way the app reads or writes records. It seals every record before
+ * the IndexedDB transaction and opens rows after it (WebCrypto cannot be awaited inside one),
+ * stamps id, revision, time and author, keeps deletions as tombstones, and appends a chained
+ * activity entry in the same transaction as each change.
+ *
+ * Locking drops the keys; every later call fails with LockedError.
+ */
+import { z } from 'zod';
+import { openJson, recordAad, type Sealed, sealJson, type VaultKeys } from '../../shared/crypto';
+import {
+  type ActivityDraft,
+  type ActivityEntry,
+  activityEntrySchema,
+  type ChainHead,
+  chainEntry,
+  type ChainReport,
+  verifyChain,
+} from '../../shared/domain/activity';
+import { type Engagement, engagementSchema } from '../../shared/domain/engagement';
+import { type FieldNote, fieldNoteSchema } from '../../shared/domain/notes';
+import {
+  ConflictError,
+  newRecordId,
+  type RecordId,
+  recordMetaSchema,
+  type Stored,
+  type VaultId,
+} from '../../shared/domain/records';
+import { CorruptRecordError, LockedError, NotFoundError } from './errors';
+import type { SealedRecordTable } from './migrations';
+import type { SealedRow } from './rows';
+import type { VaultDb } from './vault-db';
+
+export interface Payloads {
+  engagement: Engagement;
+  notes: FieldNote;
+}
+
+const payloadSchemas: { [T in SealedRecordTable]: z.ZodType<Payloads[T]> } = {
+  engagement: engagementSchema,
+  notes: fieldNoteSchema,
+};
+
+/** What a sealed record holds: its metadata (repeated from the clear fields) and its payload. */
+const sealedRecordSchema = recordMetaSchema.extend({ data: z.unknown() });
+const headSchema = z.object({ seq: z.number().int().positive(), hash: z.string() });
+
+class HeadMovedError extends Error {}
+
+export type Clock = () => Date;
+
+export class VaultSession {
+  #keys: VaultKeys | null;
+  /** Writes are serialised so two saves from this window never race for the same trail head. */
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #lockListeners = new Set<() => void>();
+
+  constructor(
+    private readonly db: VaultDb,
+    readonly vaultId: VaultId,
+    keys: VaultKeys,
+    readonly actor: string,
+    private readonly now: Clock = () => new Date(),
+  ) {
+    this.#keys = keys;
+  }
+
+  get locked(): boolean {
+    return this.#keys === null;
+  }
+
+  /** Drops the keys and closes the database. Idempotent. */
+  lock(): void {
+    if (!this.#keys) return;
+    this.#keys = null;
+    this.db.close();
+    for (const listener of this.#lockListeners) listener();
+  }
+
+  onLock(listener: () => void): () => void {
+    this.#lockListeners.add(listener);
+    return () => this.#lockListeners.delete(listener);
+  }
+
+  private keys(): VaultKeys {
+    if (!this.#keys) throw new LockedError();
+    return this.#keys;
+  }
+
+  // ── reading ────────────────────────────────────────────────────────────────────────────
+
+  async get<T extends SealedRecordTable>(table: T, id: string): Promise<Stored<Payloads[T]> | undefined> {
+    this.keys();
+    const row = await this.db.table<SealedRow, string>(table).get(id);
+    return row ? this.openRow(table, row) : undefined;
+  }
+
+  /** Live records of a table, oldest first (ids are time-ordered). */
+  async list<T extends SealedRecordTable>(
+    table: T,
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<Stored<Payloads[T]>[]> {
+    this.keys();
+    const rows = await this.db.table<SealedRow, string>(table).toArray();
+    const wanted = options.includeDeleted ? rows : rows.filter((row) => row.deleted === 0);
+    return Promise.all(wanted.map((row) => this.openRow(table, row)));
+  }
+
+  private async openRow<T extends SealedRecordTable>(table: T, row: SealedRow): Promise<Stored<Payloads[T]>> {
+    let value: unknown;
+    try {
+      value = await openJson(this.keys().record, row.sealed, recordAad(this.vaultId, table, row.id));
+    } catch (error) {
+      throw new CorruptRecordError(table, row.id, error instanceof Error ? error.message : String(error));
+    }
+    const envelope = sealedRecordSchema.safeParse(value);
+    if (!envelope.success) throw new CorruptRecordError(table, row.id, z.prettifyError(envelope.error));
+    const { data: rawData, ...meta } = envelope.data;
+    const data = payloadSchemas[table].safeParse(rawData);
+    if (!data.success) throw new CorruptRecordError(table, row.id, z.prettifyError(data.error));
+    // The clear fields must agree with their sealed copies, or a row was rolled back or swapped.
+    if (meta.id !== row.id || meta.rev !== row.rev || meta.deleted !== (row.deleted === 1)) {
+      throw new CorruptRecordError(table, row.id, 'its clear fields do not match its sealed content');
+    }
+    return { ...data.data, ...meta };
+  }
+
+  // ── writing ────────────────────────────────────────────────────────────────────────────
+
+  create<T extends SealedRecordTable>(table: T, data: Payloads[T], summary: string): Promise<Stored<Payloads[T]>> {
+    return this.write(table, newRecordId(), null, data, false, summary);
+  }
+
+  update<T extends SealedRecordTable>(
+    table: T,
+    id: RecordId,
+    expectedRev: number,
+    data: Payloads[T],
+    summary: string,
+  ): Promise<Stored<Payloads[T]>> {
+    return this.write(table, id, expectedRev, data, false, summary);
+  }
+
+  /** Deletes as a tombstone: the record stays, marked deleted, so merges can see the deletion. */
+  async remove<T extends SealedRecordTable>(table: T, id: RecordId, expectedRev: number, summary: string): Promise<void> {
+    const current = await this.get(table, id);
+    if (!current) throw new NotFoundError(table, id);
+    await this.write(table, id, expectedRev, payloadOf(current), true, summary);
+  }
+
+  /** Records an event that changes no record (unlock, reveal of personal data, …). */
+  async log(draft: ActivityDraft): Promise<ActivityEntry> {
+    return this.serialised(() => this.commit(draft, null));
+  }
+
+  private write<T extends SealedRecordTable>(
+    table: T,
+    id: RecordId,
+    expectedRev: number | null,
+    data: Payloads[T],
+    deleted: boolean,
+    summary: string,
+  ): Promise<Stored<Payloads[T]>> {
+    return this.serialised(async () => {
+      const keys = this.keys();
+      const valid = payloadSchemas[table].parse(data);
+      const rev = (expectedRev ?? 0) + 1;
+      const meta = { id, rev, updatedAt: this.now().toISOString(), updatedBy: this.actor, deleted };
+      const sealed = await sealJson(keys.record, { ...meta, data: valid }, recordAad(this.vaultId, table, id));
+      const action = expectedRev === null ? 'record.created' : deleted ? 'record.deleted' : 'record.updated';
+      await this.commit(
+        { action, target: { table, id }, summary },
+        { table, row: { id, rev, deleted: deleted ? 1 : 0, sealed } },
+      );
+      return { ...valid, ...meta };
+    });
+  }
+
+  private serialised<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Appends an activity entry and, optionally, writes one record, in one transaction. The
+   * entry's hash depends on the trail head, so if another window moved the head between our
+   * read and our write, we rebuild the entry and try again.
+   */
+  private async commit(
+    draft: ActivityDraft,
+    write: { table: SealedRecordTable; row: SealedRow } | null,
+  ): Promise<ActivityEntry> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const keys = this.keys();
+      const head = await this.readHead();
+      const entry = await chainEntry(head, draft, this.actor, this.now().toISOString());
+      const [sealedEntry, sealedHead] = await Promise.all([
+        sealJson(keys.record, entry, recordAad(this.vaultId, 'activity', entry.seq)),
+        sealJson(keys.record, { seq: entry.seq, hash: entry.hash }, recordAad(this.vaultId, 'meta', 'activity-head')),
+      ]);
+      const tables = write ? [this.db.meta, this.db.activity, this.db.table(write.table)] : [this.db.meta, this.db.activity];
+      try {
+        await this.db.transaction('rw', tables, async () => {
+          const rawHead = await this.db.meta.get('activity-head');
+          const headSeq = rawHead && 'seq' in rawHead ? rawHead.seq : 0;
+          if (headSeq !== (head?.seq ?? 0)) throw new HeadMovedError();
+          if (write) {
+            const table = this.db.table<SealedRow, string>(write.table);
+            const current = await table.get(write.row.id);
+            const expected = write.row.rev - 1;
+            if ((current?.rev ?? 0) !== expected) {
+              if (expected > 0 && !current) throw new NotFoundError(write.table, write.row.id);
+              throw new ConflictError(write.table, write.row.id, expected, current?.rev ?? 0);
+            }
+            await table.put(write.row);
+          }
+          await this.db.activity.add({ seq: entry.seq, sealed: sealedEntry });
+          await this.db.meta.put({ key: 'activity-head', seq: entry.seq, sealed: sealedHead });
+        });
+        return entry;
+      } catch (error) {
+        if (error instanceof HeadMovedError) continue;
+        throw error;
+      }
+    }
+    throw new Error('The activity trail kept changing while saving; please try again.');
+  }
+
+  // ── the activity trail ─────────────────────────────────────────────────────────────────
+
+  private async readHead(): Promise<ChainHead | null> {
+    const row = await this.db.meta.get('activity-head');
+    if (!row || row.key !== 'activity-head') return null;
+    const value = await this.openSealed('meta', 'activity-head', row.sealed);
+    const head = headSchema.parse(value);
+    if (head.seq !== row.seq) throw new CorruptRecordError('meta', 'activity-head', 'sequence mismatch');
+    return head;
+  }
+
+  private async openSealed(table: string, id: string | number, sealed: Sealed): Promise<unknown> {
+    try {
+      return await openJson(this.keys().record, sealed, recordAad(this.vaultId, table, id));
+    } catch (error) {
+      throw new CorruptRecordError(table, String(id), error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** The whole trail, oldest first. Entries that cannot be opened are left out (see verify). */
+  async activity(): Promise<ActivityEntry[]> {
+    return (await this.readTrail()).entries;
+  }
+
+  private async readTrail(): Promise<{ entries: ActivityEntry[]; unreadable: number[] }> {
+    const rows = await this.db.activity.toArray();
+    const entries: ActivityEntry[] = [];
+    const unreadable: number[] = [];
+    for (const row of rows) {
+      try {
+        const entry = activityEntrySchema.parse(await this.openSealed('activity', row.seq, row.sealed));
+        if (entry.seq !== row.seq) throw new Error('sequence mismatch');
+        entries.push(entry);
+      } catch {
+        unreadable.push(row.seq);
+      }
+    }
+    return { entries, unreadable };
+  }
+
+  /** Checks the chain end to end: edited, removed, moved or truncated entries are reported. */
+  async verifyActivity(): Promise<ChainReport> {
+    const { entries, unreadable } = await this.readTrail();
+    const report = await verifyChain(entries, await this.readHead());
+    const problems = [...unreadable.map((seq) => ({ kind: 'edited' as const, seq })), ...report.problems];
+    return { ok: problems.length === 0, entries: entries.length + unreadable.length, problems };
+  }
+}
+
+/** A stored record without its metadata: what was written. */
+function payloadOf<T>(record: Stored<T>): T {
+  const { id: _id, rev: _rev, updatedAt: _at, updatedBy: _by, deleted: _deleted, ...data } = record;
+  return data as unknown as T;
+}

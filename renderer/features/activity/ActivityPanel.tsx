@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActivityEntry, ChainReport } from '../../../shared/domain/activity';
+import { useApp } from '../../app/app-context';
+import { describeError } from '../../app/describe-error';
+import type { VaultSession } from '../../data/vault-session';
+import { ErrorText } from '../../ui/ErrorText';
+
+/** The activity trail, newest first, with a check of its hash chain. */
+export function ActivityPanel({ session }: { session: VaultSession }) {
+  const { t } = useTranslation();
+  const { formatDateTime } = useApp();
+  const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
+  const [report, setReport] = useState<ChainReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    Promise.all([session.activity(), session.verifyActivity()]).then(
+      ([list, check]) => {
+        setEntries(list.reverse());
+        setReport(check);
+      },
+      (e: unknown) => setError(describeError(e, t)),
+    );
+  }, [session, t]);
+  useEffect(load, [load]);
+
+  return (
+    <div>
+      <h1>{t('activity.heading')}</h1>
+      {report && (
+        <p className={report.ok ? 'ok' : 'error'} role="status" data-testid="chain-status">
+          {report.ok
+            ? t('activity.chainOk', { count: report.entries })
+            : t('activity.chainBroken', { count: report.problems.length })}
+        </p>
+      )}
+      <ErrorText message={error} />
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('activity.when')}</th>
+            <th>{t('activity.who')}</th>
+            <th>{t('activity.what')}</th>
+            <th>{t('activity.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries?.map((entry) => (
+            <tr key={entry.seq}>
+              <td className="num">{entry.seq}</td>
+              <td>{formatDateTime(entry.at)}</td>
+              <td>{entry.actor}</td>
+              <td>{t(`activity.action.${entry.action}`)}</td>
+              <td>{entry.target ? `${t(`activity.table.${entry.target.table}`, entry.target.table)} · ${entry.summary}` : entry.summary}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

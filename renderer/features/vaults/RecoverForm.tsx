@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/app-context';
+import { describeError } from '../../app/describe-error';
+import type { VaultSession } from '../../data/vault-session';
+import { MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { StrengthMeter } from './StrengthMeter';
+
+/** A forgotten passphrase: open with the recovery key and choose a new passphrase at once. */
+export function RecoverForm({
+  vaultId,
+  onRecovered,
+  onCancel,
+}: {
+  vaultId: string;
+  onRecovered: (session: VaultSession) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const { store } = useApp();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (confirm !== passphrase) return setError(t('create.mismatch'));
+    setBusy(true);
+    setError(null);
+    try {
+      onRecovered(await store.recover(vaultId, recoveryKey, passphrase));
+    } catch (e) {
+      setError(describeError(e, t));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="page narrow">
+      <h1>{t('recover.title')}</h1>
+      <p className="muted">{t('recover.explain')}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <fieldset disabled={busy}>
+          <Field label={t('recover.key')}>
+            {(p) => (
+              <input
+                {...p}
+                className="mono"
+                value={recoveryKey}
+                onChange={(e) => setRecoveryKey(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                autoFocus
+              />
+            )}
+          </Field>
+          <Field label={t('recover.newPassphrase')} hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}>
+            {(p) => (
+              <input {...p} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />
+            )}
+          </Field>
+          <StrengthMeter passphrase={passphrase} userInputs={[]} />
+          <Field label={t('create.confirm')}>
+            {(p) => (
+              <input {...p} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
+            )}
+          </Field>
+        </fieldset>
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={onCancel} disabled={busy}>
+            {t('common.back')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('recover.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toIsoInstant } from '../../../shared/domain/dates';
+import { nextAllowedAt } from '../../../shared/domain/unlock-backoff';
+import { useApp } from '../../app/app-context';
+import { describeError } from '../../app/describe-error';
+import { BackoffError } from '../../data/errors';
+import type { VaultEntry } from '../../data/registry';
+import type { VaultSession } from '../../data/vault-session';
+import { Field } from '../../ui/Field';
+import { RecoverForm } from './RecoverForm';
+
+export interface UnlockPageProps {
+  vaultId: string;
+  /** Why the vault was locked, when it was not the user's doing (idle, sleep). */
+  notice: string | null;
+  onUnlocked: (session: VaultSession) => void;
+  onBack: () => void;
+}
+
+function useCountdown(until: Date | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!until) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  return until ? Math.max(0, Math.ceil((until.getTime() - now) / 1000)) : 0;
+}
+
+export function UnlockPage({ vaultId, notice, onUnlocked, onBack }: UnlockPageProps) {
+  const { t } = useTranslation();
+  const { store } = useApp();
+  const [entry, setEntry] = useState<VaultEntry | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [retryAt, setRetryAt] = useState<Date | null>(null);
+  const [recovering, setRecovering] = useState(false);
+  const waitSeconds = useCountdown(retryAt);
+
+  const refresh = useCallback(async () => {
+    const found = (await store.list()).find((v) => v.id === vaultId) ?? null;
+    setEntry(found);
+    const now = toIsoInstant(new Date());
+    const allowedAt = found ? nextAllowedAt(found, now) : now;
+    setRetryAt(allowedAt === now ? null : new Date(allowedAt));
+  }, [store, vaultId]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onUnlocked(await store.unlock(vaultId, passphrase));
+    } catch (e) {
+      setError(describeError(e, t));
+      if (e instanceof BackoffError) setRetryAt(e.retryAt);
+      setPassphrase('');
+      await refresh();
+      setBusy(false);
+    }
+  }
+
+  if (recovering) {
+    return <RecoverForm vaultId={vaultId} onRecovered={onUnlocked} onCancel={() => setRecovering(false)} />;
+  }
+
+  return (
+    <section className="page narrow">
+      <h1>{t('unlock.title')}</h1>
+      {entry && <p className="vault-label">{entry.label}</p>}
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)}>
+        <Field label={t('unlock.passphrase')} error={error}>
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="current-password"
+              autoFocus
+              disabled={busy}
+            />
+          )}
+        </Field>
+        {entry && entry.failures > 0 && (
+          <p className="muted small" data-testid="failure-count">
+            {t('unlock.failures', { count: entry.failures })}
+          </p>
+        )}
+        {waitSeconds > 0 && (
+          <p className="warning" role="status">
+            {t('unlock.wait', { seconds: waitSeconds })}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onBack}>
+            {t('common.back')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || waitSeconds > 0 || !passphrase}>
+            {busy ? t('unlock.unlocking') : t('unlock.submit')}
+          </button>
+        </div>
+      </form>
+      <button type="button" className="link" onClick={() => setRecovering(true)}>
+        {t('unlock.forgot')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VaultSession } from '../../data/vault-session';
+import { ActivityPanel } from '../activity/ActivityPanel';
+import { EngagementPanel } from '../engagement/EngagementPanel';
+import { NotesPanel } from '../notes/NotesPanel';
+import { SettingsPanel } from '../settings/SettingsPanel';
+
+const TABS = ['engagement', 'notes', 'activity', 'settings'] as const;
+type Tab = (typeof TABS)[number];
+
+/** An unlocked vault. Everything below holds decrypted data and unmounts when it locks. */
+export function Workspace({ session }: { session: VaultSession }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>('engagement');
+  return (
+    <div className="workspace">
+      <nav className="tabs" role="tablist" aria-label={t('workspace.sections')}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab active' : 'tab'}
+            onClick={() => setTab(name)}
+          >
+            {t(`workspace.tab.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <section className="page" role="tabpanel">
+        {tab === 'engagement' && <EngagementPanel session={session} />}
+        {tab === 'notes' && <NotesPanel session={session} />}
+        {tab === 'activity' && <ActivityPanel session={session} />}
+        {tab === 'settings' && <SettingsPanel session={session} />}
+      </section>
+    </div>
+  );
+}

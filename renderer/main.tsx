@@ -1,0 +1,20 @@
+/** Start-up: preferences, language, platform and the vault store, then the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { browserIdb } from './data/idb';
+import { createVaultStore } from './data/vaults';
+import { initI18n } from './i18n';
+import { detectPlatform } from './platform';
+import { loadPreferences } from './prefs/preferences';
+import './styles.css';
+
+const prefs = loadPreferences();
+await initI18n(prefs.language);
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App platform={detectPlatform()} store={createVaultStore({ idb: browserIdb() })} initialPrefs={prefs} />
+  </StrictMode>,
+);

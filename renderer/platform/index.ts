@@ -1,0 +1,11 @@
+/** Picks the implementation for where we run: the preload bridge if present, else the browser. */
+import { browserPlatform } from './browser';
+import { electronPlatform, findBridge } from './electron';
+import type { Platform } from './platform';
+
+export type { Platform, LockReason, AppInfo } from './platform';
+
+export function detectPlatform(): Platform {
+  const bridge = findBridge();
+  return bridge ? electronPlatform(bridge) : browserPlatform();
+}

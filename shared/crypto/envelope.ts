@@ -1,0 +1,72 @@
+/**
+ * The sealed envelope: AES-256-GCM with a fresh 96-bit IV per seal and caller-supplied
+ * additional data. The additional data binds a ciphertext to where it belongs (vault, table,
+ * record id), so a ciphertext copied onto another record fails to open.
+ */
+import { type Bytes, fromUtf8, randomBytes, utf8 } from './bytes';
+
+export const ENVELOPE_VERSION = 1;
+const IV_BYTES = 12;
+
+export interface Sealed {
+  /** Envelope format version, so the algorithm can change later without guessing. */
+  v: typeof ENVELOPE_VERSION;
+  iv: Bytes;
+  ct: Bytes;
+}
+
+export class SealError extends Error {
+  override name = 'SealError';
+}
+
+export function isSealed(value: unknown): value is Sealed {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<Sealed>;
+  return (
+    candidate.v === ENVELOPE_VERSION &&
+    candidate.iv instanceof Uint8Array &&
+    candidate.iv.byteLength === IV_BYTES &&
+    candidate.ct instanceof Uint8Array &&
+    candidate.ct.byteLength >= 16
+  );
+}
+
+export async function sealBytes(key: CryptoKey, plaintext: Bytes, aad: Bytes): Promise<Sealed> {
+  const iv = randomBytes(IV_BYTES);
+  const ct = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: aad, tagLength: 128 },
+    key,
+    plaintext,
+  );
+  return { v: ENVELOPE_VERSION, iv, ct: new Uint8Array(ct) };
+}
+
+export async function openBytes(key: CryptoKey, sealed: Sealed, aad: Bytes): Promise<Bytes> {
+  if (!isSealed(sealed)) throw new SealError('not a sealed envelope');
+  try {
+    const pt = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: sealed.iv, additionalData: aad, tagLength: 128 },
+      key,
+      sealed.ct,
+    );
+    return new Uint8Array(pt);
+  } catch {
+    // WebCrypto says only "OperationError"; what it means here is one of these.
+    throw new SealError(
+      'the ciphertext was altered, moved from another record, or the key is wrong',
+    );
+  }
+}
+
+export async function sealJson(key: CryptoKey, value: unknown, aad: Bytes): Promise<Sealed> {
+  return sealBytes(key, utf8(JSON.stringify(value)), aad);
+}
+
+export async function openJson(key: CryptoKey, sealed: Sealed, aad: Bytes): Promise<unknown> {
+  return JSON.parse(fromUtf8(await openBytes(key, sealed, aad))) as unknown;
+}
+
+/** Additional data for a record: format tag, vault, table and id, each length-delimited by `|`. */
+export function recordAad(vaultId: string, table: string, id: string | number): Bytes {
+  return utf8(`aw-record/v1|${vaultId}|${table}|${String(id)}`);
+}

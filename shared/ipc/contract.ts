@@ -1,0 +1,96 @@
+/**
+ * The one IPC contract between the renderer and the Electron main process.
+ *
+ * The preload bridge and the main-process registration table are both derived from
+ * `invokeChannels` and `eventChannels`, so no channel name is typed twice. Every request is
+ * validated with its schema in the main process; answers cross the boundary as `IpcResult`
+ * values, never as thrown errors.
+ */
+import { z } from 'zod';
+
+/** A file name the user may be offered in a save dialog: a name, never a path. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[\\/:*?"<>|\0]/.test(name) && name !== '.' && name !== '..', {
+    message: 'must be a plain file name without path separators or reserved characters',
+  });
+
+const fileFilter = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/i))
+    .min(1)
+    .max(10),
+});
+
+/** The largest file the host will save or open for the renderer (512 MiB). */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+const bytes = z
+  .instanceof(Uint8Array)
+  .refine((data) => data.byteLength <= MAX_FILE_BYTES, { message: 'is larger than 512 MiB' });
+
+export const invokeChannels = {
+  /** Version and runtime of the host, shown in the about box and printed on workpapers. */
+  'app:info': {
+    request: z.undefined(),
+    result: z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      hostVersion: z.string(),
+    }),
+  },
+  /** Save bytes through a native save dialog. `saved: false` when the user cancels. */
+  'file:save': {
+    request: z
+      .object({
+        suggestedName: fileName,
+        data: bytes,
+        filters: z.array(fileFilter).max(10).optional(),
+      })
+      .strict(),
+    result: z.object({ saved: z.boolean() }),
+  },
+  /** Let the user pick one file to read. `null` when the user cancels. */
+  'file:open': {
+    request: z
+      .object({
+        filters: z.array(fileFilter).max(10).optional(),
+        maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
+      })
+      .strict(),
+    result: z.object({ name: z.string(), data: z.instanceof(Uint8Array) }).nullable(),
+  },
+} as const;
+
+/** Events the main process sends to the renderer. */
+export const eventChannels = {
+  /** The machine is going to sleep or the screen was locked: lock every open vault now. */
+  'session:lock': z.object({ reason: z.enum(['suspend', 'lock-screen', 'user']) }),
+} as const;
+
+export type InvokeChannel = keyof typeof invokeChannels;
+export type EventChannel = keyof typeof eventChannels;
+export type IpcRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+export type IpcValue<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['result']>;
+export type IpcEvent<C extends EventChannel> = z.output<(typeof eventChannels)[C]>;
+
+export type IpcErrorCode = 'invalid-request' | 'forbidden-sender' | 'failed';
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+
+/**
+ * The API the preload exposes on `window.workbench`, derived from the contract: one named
+ * function per invoke channel and one subscribe function per event channel. Never
+ * `ipcRenderer` itself.
+ */
+export type WorkbenchBridge = {
+  invoke: { [C in InvokeChannel]: (request: IpcRequest<C>) => Promise<IpcResult<IpcValue<C>>> };
+  subscribe: { [C in EventChannel]: (listener: (event: IpcEvent<C>) => void) => () => void };
+};
+
+export const BRIDGE_KEY = 'workbench';
+export const invokeChannelNames = Object.keys(invokeChannels) as InvokeChannel[];
+export const eventChannelNames = Object.keys(eventChannels) as EventChannel[];
