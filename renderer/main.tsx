@@ -15,6 +15,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App platform={detectPlatform()} store={createVaultStore({ idb: browserIdb() })} initialPrefs={prefs} />
+    <App
+      platform={detectPlatform()}
+      store={createVaultStore({ idb: browserIdb() })}
+      initialPrefs={prefs}
+    />
   </StrictMode>,
 );

@@ -104,11 +104,16 @@ export function App({ platform, store, initialPrefs }: AppProps) {
         {screen.name === 'create' && (
           <CreateVaultPage
             onCancel={() => setScreen({ name: 'vaults' })}
-            onCreated={(created) => open(created.session, { name: 'recovery-key', recoveryKey: created.recoveryKey })}
+            onCreated={(created) =>
+              open(created.session, { name: 'recovery-key', recoveryKey: created.recoveryKey })
+            }
           />
         )}
         {screen.name === 'recovery-key' && (
-          <RecoveryKeyPage recoveryKey={screen.recoveryKey} onDone={() => setScreen({ name: 'workspace' })} />
+          <RecoveryKeyPage
+            recoveryKey={screen.recoveryKey}
+            onDone={() => setScreen({ name: 'workspace' })}
+          />
         )}
         {screen.name === 'unlock' && (
           <UnlockPage

@@ -20,7 +20,9 @@ export function Header({ vaultOpen, onLock, onHome }: HeaderProps) {
         <button
           type="button"
           className="ghost"
-          onClick={() => setPrefs({ ...prefs, language: prefs.language === 'zh-TW' ? 'en' : 'zh-TW' })}
+          onClick={() =>
+            setPrefs({ ...prefs, language: prefs.language === 'zh-TW' ? 'en' : 'zh-TW' })
+          }
           aria-label={t('header.switchLanguage')}
         >
           {prefs.language === 'zh-TW' ? 'English' : '中文'}

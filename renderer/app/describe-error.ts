@@ -9,7 +9,8 @@ import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof WrongSecretError) return t('errors.wrongSecret');
   if (error instanceof BackoffError) return t('errors.backoff', { failures: error.failures });
-  if (error instanceof PassphrasePolicyError) return t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH });
+  if (error instanceof PassphrasePolicyError)
+    return t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH });
   if (error instanceof ConflictError) return t('errors.conflict');
   if (error instanceof LockedError) return t('errors.locked');
   if (error instanceof CorruptRecordError) return t('errors.corrupt', { detail: error.message });

@@ -37,7 +37,8 @@ export function useLockTriggers({ active, idleMinutes, platform, lock }: LockTri
         lockRef.current('user');
       }
     };
-    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, onActivity, { passive: true });
+    for (const name of ACTIVITY_EVENTS)
+      window.addEventListener(name, onActivity, { passive: true });
     window.addEventListener('keydown', onKey);
     const unsubscribe = platform.onLockRequest((reason) => lockRef.current(reason));
     return () => {

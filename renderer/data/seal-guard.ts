@@ -35,7 +35,8 @@ export function checkRow(table: string, value: unknown): void {
   }
   const row = value as Record<string, unknown>;
   const allowed = allowedFields(table, row);
-  if (!allowed) throw new PlaintextWriteError(`${table}: no storage rule for this row; refusing to write it`);
+  if (!allowed)
+    throw new PlaintextWriteError(`${table}: no storage rule for this row; refusing to write it`);
   for (const field of Object.keys(row)) {
     if (!allowed.includes(field)) {
       throw new PlaintextWriteError(`${table}: field "${field}" may not be stored in clear`);
@@ -45,12 +46,14 @@ export function checkRow(table: string, value: unknown): void {
     throw new PlaintextWriteError(`${table}: the row has no valid sealed envelope`);
   }
   for (const field of ['id', 'key'] as const) {
-    if (field in row && typeof row[field] !== 'string') throw new PlaintextWriteError(`${table}: ${field} must be a string`);
+    if (field in row && typeof row[field] !== 'string')
+      throw new PlaintextWriteError(`${table}: ${field} must be a string`);
   }
 }
 
 function guardRequest(table: string, req: DBCoreMutateRequest): void {
-  if (req.type === 'add' || req.type === 'put') for (const value of req.values) checkRow(table, value);
+  if (req.type === 'add' || req.type === 'put')
+    for (const value of req.values) checkRow(table, value);
 }
 
 export const sealGuard: Middleware<DBCore> = {
@@ -67,7 +70,9 @@ export const sealGuard: Middleware<DBCore> = {
             try {
               guardRequest(name, req);
             } catch (error) {
-              return Promise.reject(error instanceof Error ? error : new PlaintextWriteError(String(error)));
+              return Promise.reject(
+                error instanceof Error ? error : new PlaintextWriteError(String(error)),
+              );
             }
             return table.mutate(req);
           },

@@ -90,7 +90,10 @@ export class VaultSession {
 
   // ── reading ────────────────────────────────────────────────────────────────────────────
 
-  async get<T extends SealedRecordTable>(table: T, id: string): Promise<Stored<Payloads[T]> | undefined> {
+  async get<T extends SealedRecordTable>(
+    table: T,
+    id: string,
+  ): Promise<Stored<Payloads[T]> | undefined> {
     this.keys();
     const row = await this.db.table<SealedRow, string>(table).get(id);
     return row ? this.openRow(table, row) : undefined;
@@ -107,28 +110,48 @@ export class VaultSession {
     return Promise.all(wanted.map((row) => this.openRow(table, row)));
   }
 
-  private async openRow<T extends SealedRecordTable>(table: T, row: SealedRow): Promise<Stored<Payloads[T]>> {
+  private async openRow<T extends SealedRecordTable>(
+    table: T,
+    row: SealedRow,
+  ): Promise<Stored<Payloads[T]>> {
     let value: unknown;
     try {
-      value = await openJson(this.keys().record, row.sealed, recordAad(this.vaultId, table, row.id));
+      value = await openJson(
+        this.keys().record,
+        row.sealed,
+        recordAad(this.vaultId, table, row.id),
+      );
     } catch (error) {
-      throw new CorruptRecordError(table, row.id, error instanceof Error ? error.message : String(error));
+      throw new CorruptRecordError(
+        table,
+        row.id,
+        error instanceof Error ? error.message : String(error),
+      );
     }
     const envelope = sealedRecordSchema.safeParse(value);
-    if (!envelope.success) throw new CorruptRecordError(table, row.id, z.prettifyError(envelope.error));
+    if (!envelope.success)
+      throw new CorruptRecordError(table, row.id, z.prettifyError(envelope.error));
     const { data: rawData, ...meta } = envelope.data;
     const data = payloadSchemas[table].safeParse(rawData);
     if (!data.success) throw new CorruptRecordError(table, row.id, z.prettifyError(data.error));
     // The clear fields must agree with their sealed copies, or a row was rolled back or swapped.
     if (meta.id !== row.id || meta.rev !== row.rev || meta.deleted !== (row.deleted === 1)) {
-      throw new CorruptRecordError(table, row.id, 'its clear fields do not match its sealed content');
+      throw new CorruptRecordError(
+        table,
+        row.id,
+        'its clear fields do not match its sealed content',
+      );
     }
     return { ...data.data, ...meta };
   }
 
   // ── writing ────────────────────────────────────────────────────────────────────────────
 
-  create<T extends SealedRecordTable>(table: T, data: Payloads[T], summary: string): Promise<Stored<Payloads[T]>> {
+  create<T extends SealedRecordTable>(
+    table: T,
+    data: Payloads[T],
+    summary: string,
+  ): Promise<Stored<Payloads[T]>> {
     return this.write(table, newRecordId(), null, data, false, summary);
   }
 
@@ -143,7 +166,12 @@ export class VaultSession {
   }
 
   /** Deletes as a tombstone: the record stays, marked deleted, so merges can see the deletion. */
-  async remove<T extends SealedRecordTable>(table: T, id: RecordId, expectedRev: number, summary: string): Promise<void> {
+  async remove(
+    table: SealedRecordTable,
+    id: RecordId,
+    expectedRev: number,
+    summary: string,
+  ): Promise<void> {
     const current = await this.get(table, id);
     if (!current) throw new NotFoundError(table, id);
     await this.write(table, id, expectedRev, payloadOf(current), true, summary);
@@ -167,8 +195,13 @@ export class VaultSession {
       const valid = payloadSchemas[table].parse(data);
       const rev = (expectedRev ?? 0) + 1;
       const meta = { id, rev, updatedAt: this.now().toISOString(), updatedBy: this.actor, deleted };
-      const sealed = await sealJson(keys.record, { ...meta, data: valid }, recordAad(this.vaultId, table, id));
-      const action = expectedRev === null ? 'record.created' : deleted ? 'record.deleted' : 'record.updated';
+      const sealed = await sealJson(
+        keys.record,
+        { ...meta, data: valid },
+        recordAad(this.vaultId, table, id),
+      );
+      const action =
+        expectedRev === null ? 'record.created' : deleted ? 'record.deleted' : 'record.updated';
       await this.commit(
         { action, target: { table, id }, summary },
         { table, row: { id, rev, deleted: deleted ? 1 : 0, sealed } },
@@ -198,9 +231,15 @@ export class VaultSession {
       const entry = await chainEntry(head, draft, this.actor, this.now().toISOString());
       const [sealedEntry, sealedHead] = await Promise.all([
         sealJson(keys.record, entry, recordAad(this.vaultId, 'activity', entry.seq)),
-        sealJson(keys.record, { seq: entry.seq, hash: entry.hash }, recordAad(this.vaultId, 'meta', 'activity-head')),
+        sealJson(
+          keys.record,
+          { seq: entry.seq, hash: entry.hash },
+          recordAad(this.vaultId, 'meta', 'activity-head'),
+        ),
       ]);
-      const tables = write ? [this.db.meta, this.db.activity, this.db.table(write.table)] : [this.db.meta, this.db.activity];
+      const tables = write
+        ? [this.db.meta, this.db.activity, this.db.table(write.table)]
+        : [this.db.meta, this.db.activity];
       try {
         await this.db.transaction('rw', tables, async () => {
           const rawHead = await this.db.meta.get('activity-head');
@@ -235,7 +274,8 @@ export class VaultSession {
     if (!row || row.key !== 'activity-head') return null;
     const value = await this.openSealed('meta', 'activity-head', row.sealed);
     const head = headSchema.parse(value);
-    if (head.seq !== row.seq) throw new CorruptRecordError('meta', 'activity-head', 'sequence mismatch');
+    if (head.seq !== row.seq)
+      throw new CorruptRecordError('meta', 'activity-head', 'sequence mismatch');
     return head;
   }
 
@@ -243,7 +283,11 @@ export class VaultSession {
     try {
       return await openJson(this.keys().record, sealed, recordAad(this.vaultId, table, id));
     } catch (error) {
-      throw new CorruptRecordError(table, String(id), error instanceof Error ? error.message : String(error));
+      throw new CorruptRecordError(
+        table,
+        String(id),
+        error instanceof Error ? error.message : String(error),
+      );
     }
   }
 
@@ -258,7 +302,9 @@ export class VaultSession {
     const unreadable: number[] = [];
     for (const row of rows) {
       try {
-        const entry = activityEntrySchema.parse(await this.openSealed('activity', row.seq, row.sealed));
+        const entry = activityEntrySchema.parse(
+          await this.openSealed('activity', row.seq, row.sealed),
+        );
         if (entry.seq !== row.seq) throw new Error('sequence mismatch');
         entries.push(entry);
       } catch {
@@ -272,7 +318,10 @@ export class VaultSession {
   async verifyActivity(): Promise<ChainReport> {
     const { entries, unreadable } = await this.readTrail();
     const report = await verifyChain(entries, await this.readHead());
-    const problems = [...unreadable.map((seq) => ({ kind: 'edited' as const, seq })), ...report.problems];
+    const problems = [
+      ...unreadable.map((seq) => ({ kind: 'edited' as const, seq })),
+      ...report.problems,
+    ];
     return { ok: problems.length === 0, entries: entries.length + unreadable.length, problems };
   }
 }

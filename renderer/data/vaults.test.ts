@@ -27,7 +27,12 @@ describe('creating and unlocking a vault', () => {
   it('lists the vault by its label and reopens its records after a lock', async () => {
     const { store, session, vaultId } = await setup();
     const note = await session.create('notes', sampleNote(), 'interview');
-    expect(note).toMatchObject({ rev: 1, updatedBy: '陳稽核', deleted: false, title: '訪談資訊室主管' });
+    expect(note).toMatchObject({
+      rev: 1,
+      updatedBy: '陳稽核',
+      deleted: false,
+      title: '訪談資訊室主管',
+    });
     session.lock();
 
     expect((await store.list()).map((v) => v.label)).toEqual(['2025 年度自評']);
@@ -39,7 +44,12 @@ describe('creating and unlocking a vault', () => {
   it('enforces the minimum passphrase length', async () => {
     const store = createVaultStore({ idb: freshIdb() });
     await expect(
-      store.create({ label: 'x', passphrase: 'short pass', owner: 'a', engagement: sampleEngagement() }),
+      store.create({
+        label: 'x',
+        passphrase: 'short pass',
+        owner: 'a',
+        engagement: sampleEngagement(),
+      }),
     ).rejects.toBeInstanceOf(PassphrasePolicyError);
     expect(await store.list()).toEqual([]);
   });
@@ -57,7 +67,9 @@ describe('creating and unlocking a vault', () => {
     const { store, session, vaultId } = await setup();
     const note = await session.create('notes', sampleNote(), 'n');
     session.lock();
-    await expect(store.unlock(vaultId, 'not the passphrase')).rejects.toBeInstanceOf(WrongSecretError);
+    await expect(store.unlock(vaultId, 'not the passphrase')).rejects.toBeInstanceOf(
+      WrongSecretError,
+    );
     expect((await store.list())[0]?.failures).toBe(1);
     const reopened = await store.unlock(vaultId, PASS);
     expect(await reopened.get('notes', note.id)).toEqual(note);
@@ -68,7 +80,8 @@ describe('creating and unlocking a vault', () => {
     const clock = manualClock();
     const { store, session, vaultId } = await setup({ now: clock.now });
     session.lock();
-    for (let i = 0; i < 4; i++) await expect(store.unlock(vaultId, `wrong ${i}`)).rejects.toThrow(WrongSecretError);
+    for (let i = 0; i < 4; i++)
+      await expect(store.unlock(vaultId, `wrong ${i}`)).rejects.toThrow(WrongSecretError);
     const error = await store.unlock(vaultId, PASS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackoffError);
     expect((error as BackoffError).failures).toBe(4);
@@ -103,18 +116,24 @@ describe('the encrypted layer', () => {
   it('refuses to write a row that is not sealed', async () => {
     const { idb, vaultId } = await setup();
     const raw = new VaultDb(vaultId, idb);
-    await expect(raw.notes.put({ id: 'x', rev: 1, deleted: 0, title: 'A123456789' } as never)).rejects.toBeInstanceOf(
-      PlaintextWriteError,
-    );
-    await expect(raw.table('notes').add({ id: 'y', rev: 1, deleted: 0, sealed: 'nope' })).rejects.toThrow(
-      /no valid sealed envelope/,
-    );
+    await expect(
+      raw.notes.put({ id: 'x', rev: 1, deleted: 0, title: 'A123456789' } as never),
+    ).rejects.toBeInstanceOf(PlaintextWriteError);
+    await expect(
+      raw.table('notes').add({ id: 'y', rev: 1, deleted: 0, sealed: 'nope' }),
+    ).rejects.toThrow(/no valid sealed envelope/);
   });
 
   it('keeps deletions as tombstones and counts revisions', async () => {
     const { session } = await setup();
     const note = await session.create('notes', sampleNote(), 'n');
-    const edited = await session.update('notes', note.id, 1, { ...sampleNote(), title: '改過的標題' }, 'n');
+    const edited = await session.update(
+      'notes',
+      note.id,
+      1,
+      { ...sampleNote(), title: '改過的標題' },
+      'n',
+    );
     expect(edited.rev).toBe(2);
     await session.remove('notes', note.id, 2, 'n');
     expect(await session.list('notes')).toEqual([]);
@@ -126,9 +145,9 @@ describe('the encrypted layer', () => {
     const { session } = await setup();
     const note = await session.create('notes', sampleNote(), 'n');
     await session.update('notes', note.id, 1, sampleNote({ title: 'first' }), 'n');
-    await expect(session.update('notes', note.id, 1, sampleNote({ title: 'second' }), 'n')).rejects.toThrow(
-      /changed elsewhere \(revision 2, expected 1\)/,
-    );
+    await expect(
+      session.update('notes', note.id, 1, sampleNote({ title: 'second' }), 'n'),
+    ).rejects.toThrow(/changed elsewhere \(revision 2, expected 1\)/);
     expect((await session.get('notes', note.id))?.title).toBe('first');
   });
 
@@ -162,9 +181,9 @@ describe('changing the passphrase', () => {
 
   it('needs the current passphrase', async () => {
     const { store, session } = await setup();
-    await expect(store.changePassphrase(session, 'wrong passphrase!', NEW_PASS)).rejects.toBeInstanceOf(
-      WrongSecretError,
-    );
+    await expect(
+      store.changePassphrase(session, 'wrong passphrase!', NEW_PASS),
+    ).rejects.toBeInstanceOf(WrongSecretError);
   });
 
   for (const [which, passphrase] of [
@@ -176,9 +195,9 @@ describe('changing the passphrase', () => {
       const crashing = { afterPendingSlotWritten: () => Promise.reject(new Error('power cut')) };
       const { session, vaultId } = await setup({ idb, ...crashing });
       const note = await session.create('notes', sampleNote(), 'n');
-      await expect(createVaultStore({ idb, ...crashing }).changePassphrase(session, PASS, NEW_PASS)).rejects.toThrow(
-        'power cut',
-      );
+      await expect(
+        createVaultStore({ idb, ...crashing }).changePassphrase(session, PASS, NEW_PASS),
+      ).rejects.toThrow('power cut');
       session.lock();
 
       const store = createVaultStore({ idb });
@@ -198,9 +217,9 @@ describe('recovery key', () => {
     const { store, session, recoveryKey, vaultId } = await setup();
     const note = await session.create('notes', sampleNote(), 'n');
     session.lock();
-    await expect(store.recover(vaultId, 'AAAA-'.repeat(7) + 'AAAA', NEW_PASS)).rejects.toBeInstanceOf(
-      WrongSecretError,
-    );
+    await expect(
+      store.recover(vaultId, 'AAAA-'.repeat(7) + 'AAAA', NEW_PASS),
+    ).rejects.toBeInstanceOf(WrongSecretError);
     const recovered = await store.recover(vaultId, recoveryKey.toLowerCase(), NEW_PASS);
     expect(await recovered.get('notes', note.id)).toEqual(note);
     recovered.lock();
@@ -234,7 +253,10 @@ describe('the activity trail', () => {
   it('detects a removed entry', async () => {
     const { session, raw } = await trail();
     await raw.activity.delete(3);
-    expect((await session.verifyActivity()).problems).toContainEqual({ kind: 'missing', afterSeq: 2 });
+    expect((await session.verifyActivity()).problems).toContainEqual({
+      kind: 'missing',
+      afterSeq: 2,
+    });
   });
 
   it('detects an edited entry', async () => {

@@ -41,9 +41,18 @@ export class PassphrasePolicyError extends Error {
   override name = 'PassphrasePolicyError';
 }
 
+/** Counts what a person sees as characters (a CJK character or an emoji is one). */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of new Intl.Segmenter().segment(text)) count++;
+  return count;
+}
+
 export function checkPassphrasePolicy(passphrase: string): void {
-  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
-    throw new PassphrasePolicyError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`);
+  if (characterCount(passphrase) < MIN_PASSPHRASE_LENGTH) {
+    throw new PassphrasePolicyError(
+      `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters long.`,
+    );
   }
 }
 
@@ -87,14 +96,21 @@ export function createVaultStore(options: VaultStoreOptions) {
     return row && 'slot' in row ? row.slot : null;
   }
 
-  async function openSession(db: VaultDb, vaultId: VaultId, keys: VaultKeys): Promise<VaultSession> {
+  async function openSession(
+    db: VaultDb,
+    vaultId: VaultId,
+    keys: VaultKeys,
+  ): Promise<VaultSession> {
     const row = await db.meta.get('owner');
-    if (!row || row.key !== 'owner') throw new Error('This vault has no owner record; it is damaged.');
-    const owner = ownerSchema.parse(await openJson(keys.record, row.sealed, recordAad(vaultId, 'meta', 'owner')));
+    if (!row || row.key !== 'owner')
+      throw new Error('This vault has no owner record; it is damaged.');
+    const owner = ownerSchema.parse(
+      await openJson(keys.record, row.sealed, recordAad(vaultId, 'meta', 'owner')),
+    );
     return new VaultSession(db, vaultId, keys, owner.name, now);
   }
 
-  async function guardBackoff(found: VaultEntry): Promise<void> {
+  function guardBackoff(found: VaultEntry): void {
     const at = toIsoInstant(now());
     const allowedAt = nextAllowedAt(found, at);
     if (allowedAt !== at) throw new BackoffError(new Date(allowedAt), found.failures);
@@ -117,11 +133,22 @@ export function createVaultStore(options: VaultStoreOptions) {
       const master = newMasterSecret();
       const recoveryKey = newRecoveryKey();
       const [passphraseSlot, recoverySlot] = await Promise.all([
-        wrapMasterSecret(vaultId, 'passphrase', master, input.passphrase, newPassphraseKdf(), createdAt),
+        wrapMasterSecret(
+          vaultId,
+          'passphrase',
+          master,
+          input.passphrase,
+          newPassphraseKdf(),
+          createdAt,
+        ),
         wrapMasterSecret(vaultId, 'recovery', master, recoveryKey, newRecoveryKdf(), createdAt),
       ]);
       const keys = await deriveVaultKeys(master); // wipes `master`
-      const owner = await sealJson(keys.record, { name: input.owner }, recordAad(vaultId, 'meta', 'owner'));
+      const owner = await sealJson(
+        keys.record,
+        { name: input.owner },
+        recordAad(vaultId, 'meta', 'owner'),
+      );
       const db = new VaultDb(vaultId, idb);
       const rows: MetaRow[] = [
         { key: 'header', vaultId, formatVersion: VAULT_FORMAT_VERSION, createdAt },
@@ -134,14 +161,20 @@ export function createVaultStore(options: VaultStoreOptions) {
       await session.log({ action: 'vault.created', target: null, summary: input.label });
       await session.create('engagement', input.engagement, input.engagement.entity);
       // Listed last: a vault that failed half-way through creation never shows up.
-      await registry.vaults.add({ id: vaultId, label: input.label, createdAt, failures: 0, lastFailureAt: null });
+      await registry.vaults.add({
+        id: vaultId,
+        label: input.label,
+        createdAt,
+        failures: 0,
+        lastFailureAt: null,
+      });
       return { session, recoveryKey };
     },
 
     /** Opens a vault with its passphrase. Wrong passphrases are counted and slow down retries. */
     async unlock(vaultId: string, passphrase: string): Promise<VaultSession> {
       const found = await entry(vaultId);
-      await guardBackoff(found);
+      guardBackoff(found);
       const db = new VaultDb(found.id, idb);
       const active = await readSlot(db, 'passphrase');
       const pending = await readSlot(db, 'passphrase-pending');
@@ -158,7 +191,10 @@ export function createVaultStore(options: VaultStoreOptions) {
           master = await unwrapMasterSecret(found.id, pending, passphrase);
           // The new passphrase worked: finish the interrupted change.
           await db.transaction('rw', db.meta, async () => {
-            await db.meta.put({ key: 'keyslot:passphrase', slot: { ...pending, kind: 'passphrase' } });
+            await db.meta.put({
+              key: 'keyslot:passphrase',
+              slot: { ...pending, kind: 'passphrase' },
+            });
             await db.meta.delete('keyslot:passphrase-pending');
           });
         } catch (inner) {
@@ -174,10 +210,14 @@ export function createVaultStore(options: VaultStoreOptions) {
     },
 
     /** Opens a vault with its recovery key and sets a new passphrase at once. */
-    async recover(vaultId: string, recoveryKey: string, newPassphrase: string): Promise<VaultSession> {
+    async recover(
+      vaultId: string,
+      recoveryKey: string,
+      newPassphrase: string,
+    ): Promise<VaultSession> {
       checkPassphrasePolicy(newPassphrase);
       const found = await entry(vaultId);
-      await guardBackoff(found);
+      guardBackoff(found);
       const normalized = normalizeRecoveryKey(recoveryKey);
       const db = new VaultDb(found.id, idb);
       const slot = await readSlot(db, 'recovery');
@@ -231,9 +271,21 @@ export function createVaultStore(options: VaultStoreOptions) {
   };
 
   /** Two steps: write the new wrap as pending, then promote it. Wipes `master`. */
-  async function replacePassphraseSlot(db: VaultDb, vaultId: VaultId, master: Uint8Array<ArrayBuffer>, next: string) {
+  async function replacePassphraseSlot(
+    db: VaultDb,
+    vaultId: VaultId,
+    master: Uint8Array<ArrayBuffer>,
+    next: string,
+  ) {
     try {
-      const pending = await wrapMasterSecret(vaultId, 'passphrase-pending', master, next, newPassphraseKdf(), now().toISOString());
+      const pending = await wrapMasterSecret(
+        vaultId,
+        'passphrase-pending',
+        master,
+        next,
+        newPassphraseKdf(),
+        now().toISOString(),
+      );
       await db.meta.put({ key: 'keyslot:passphrase-pending', slot: pending });
       await options.afterPendingSlotWritten?.();
       await db.transaction('rw', db.meta, async () => {

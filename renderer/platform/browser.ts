@@ -4,11 +4,15 @@
  */
 import { type Platform, PlatformError } from './platform';
 
-
 export function browserPlatform(doc: Document = document): Platform {
   return {
     host: 'browser',
-    appInfo: () => Promise.resolve({ version: __APP_VERSION__, host: 'browser', hostVersion: navigator.userAgent }),
+    appInfo: () =>
+      Promise.resolve({
+        version: __APP_VERSION__,
+        host: 'browser',
+        hostVersion: navigator.userAgent,
+      }),
     saveFile(request) {
       const blob = new Blob([request.data]);
       const url = URL.createObjectURL(blob);
@@ -27,17 +31,24 @@ export function browserPlatform(doc: Document = document): Platform {
       return new Promise((resolve, reject) => {
         const input = doc.createElement('input');
         input.type = 'file';
-        input.accept = (request.filters ?? []).flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+        input.accept = (request.filters ?? [])
+          .flatMap((f) => f.extensions.map((e) => `.${e}`))
+          .join(',');
         input.addEventListener('cancel', () => resolve(null));
         input.addEventListener('change', () => {
           const file = input.files?.[0];
-          if (!file) return resolve(null);
+          if (!file) {
+            resolve(null);
+            return;
+          }
           if (file.size > request.maxBytes) {
-            return reject(new PlatformError(`${file.name} is larger than ${request.maxBytes} bytes.`));
+            reject(new PlatformError(`${file.name} is larger than ${request.maxBytes} bytes.`));
+            return;
           }
           file.arrayBuffer().then(
             (buffer) => resolve({ name: file.name, data: new Uint8Array(buffer) }),
-            (error: unknown) => reject(error instanceof Error ? error : new PlatformError(String(error))),
+            (error: unknown) =>
+              reject(error instanceof Error ? error : new PlatformError(String(error))),
           );
         });
         input.click();

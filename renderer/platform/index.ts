@@ -1,6 +1,6 @@
 /** Picks the implementation for where we run: the preload bridge if present, else the browser. */
 import { browserPlatform } from './browser';
-import { electronPlatform, findBridge } from './electron';
+import { electronPlatform, findBridge } from './electron-bridge';
 import type { Platform } from './platform';
 
 export type { Platform, LockReason, AppInfo } from './platform';

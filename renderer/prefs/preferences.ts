@@ -9,7 +9,12 @@ export const IDLE_MINUTES = { min: 1, max: 240, default: 10 } as const;
 export const preferencesSchema = z.object({
   language: z.enum(['zh-TW', 'en']).catch('zh-TW'),
   calendar: z.enum(['roc', 'iso']).catch('roc'),
-  idleMinutes: z.number().int().min(IDLE_MINUTES.min).max(IDLE_MINUTES.max).catch(IDLE_MINUTES.default),
+  idleMinutes: z
+    .number()
+    .int()
+    .min(IDLE_MINUTES.min)
+    .max(IDLE_MINUTES.max)
+    .catch(IDLE_MINUTES.default),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 
@@ -25,6 +30,9 @@ export function loadPreferences(storage: Pick<Storage, 'getItem'> = localStorage
   return preferencesSchema.parse(typeof raw === 'object' && raw !== null ? raw : {});
 }
 
-export function savePreferences(prefs: Preferences, storage: Pick<Storage, 'setItem'> = localStorage): void {
+export function savePreferences(
+  prefs: Preferences,
+  storage: Pick<Storage, 'setItem'> = localStorage,
+): void {
   storage.setItem(STORAGE_KEY, JSON.stringify(prefs));
 }

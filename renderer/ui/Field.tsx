@@ -1,10 +1,25 @@
 import { type ReactNode, useId } from 'react';
 
+export interface FieldControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+  /**
+   * Off unless the control says otherwise: the browser's form history is written to disk in
+   * clear, and what auditors type here is engagement data.
+   */
+  autoComplete: string;
+}
+
 export interface FieldProps {
   label: string;
   hint?: ReactNode;
   error?: string | null;
-  children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: boolean;
+  }) => ReactNode;
 }
 
 /** A labelled form control with an optional hint and error, wired for screen readers. */
@@ -14,7 +29,12 @@ export function Field({ label, hint, error, children }: FieldProps) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      {children({
+        id,
+        'aria-describedby': describedBy,
+        'aria-invalid': error ? true : undefined,
+        autoComplete: 'off',
+      })}
       {hint && !error && (
         <div className="hint" id={`${id}-hint`}>
           {hint}

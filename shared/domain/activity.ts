@@ -75,7 +75,10 @@ export interface ChainReport {
 }
 
 /** Checks a whole trail, sorted by seq, against the head the vault recorded. */
-export async function verifyChain(entries: readonly ActivityEntry[], head: ChainHead | null): Promise<ChainReport> {
+export async function verifyChain(
+  entries: readonly ActivityEntry[],
+  head: ChainHead | null,
+): Promise<ChainReport> {
   const problems: ChainProblem[] = [];
   let prev: ActivityEntry | null = null;
   for (const entry of entries) {
@@ -83,7 +86,8 @@ export async function verifyChain(entries: readonly ActivityEntry[], head: Chain
     if ((await hashOf(body)) !== hash) problems.push({ kind: 'edited', seq: entry.seq });
     const expectedSeq = (prev?.seq ?? 0) + 1;
     if (entry.seq !== expectedSeq) problems.push({ kind: 'missing', afterSeq: prev?.seq ?? 0 });
-    else if (entry.prevHash !== (prev?.hash ?? GENESIS_HASH)) problems.push({ kind: 'broken-link', seq: entry.seq });
+    else if (entry.prevHash !== (prev?.hash ?? GENESIS_HASH))
+      problems.push({ kind: 'broken-link', seq: entry.seq });
     prev = entry;
   }
   const last = entries.at(-1);

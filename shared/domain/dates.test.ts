@@ -8,10 +8,13 @@ import {
   fromRocYear,
   isIsoDate,
   isIsoInstant,
+  isoDateSchema,
+  isoInstantSchema,
   localDateOf,
   parseRocDate,
   toIsoInstant,
   toRocYear,
+  type IsoDate,
 } from './dates';
 
 const d = asIsoDate;
@@ -107,6 +110,17 @@ describe('isIsoInstant / toIsoInstant', () => {
 
   it('asIsoInstant throws for a non-UTC string', () => {
     expect(() => asIsoInstant('2025-03-05T08:00:00+08:00')).toThrow(RangeError);
+  });
+});
+
+describe('isoDateSchema / isoInstantSchema', () => {
+  it('accept what the guards accept and reject the rest', () => {
+    const parsed: IsoDate = isoDateSchema.parse('2024-02-29'); // the brand comes out typed
+    expect(formatDate(parsed, zhRoc)).toBe('民國 113 年 2 月 29 日');
+    expect(isoDateSchema.safeParse('2025-02-29').success).toBe(false);
+    expect(isoDateSchema.safeParse(20250305).success).toBe(false);
+    expect(isoInstantSchema.safeParse('2025-03-04T16:30:00.000Z').success).toBe(true);
+    expect(isoInstantSchema.safeParse('2025-03-05T00:30:00+08:00').success).toBe(false);
   });
 });
 

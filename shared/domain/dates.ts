@@ -12,6 +12,7 @@
  * RangeError rather than inventing a "民國前" form; callers that may hold such dates should fall
  * back to `calendar: 'iso'`.
  */
+import { z } from 'zod';
 
 export type IsoDate = string & { readonly __brand: 'IsoDate' };
 export type IsoInstant = string & { readonly __brand: 'IsoInstant' };
@@ -114,6 +115,17 @@ export function asIsoInstant(value: string): IsoInstant {
   }
   return value;
 }
+
+/**
+ * For record schemas in place of `z.iso.date()` / `z.iso.datetime()`: same checks, but the
+ * parsed value carries the brand (the type-guard refinement narrows the output type).
+ */
+export const isoDateSchema = z
+  .string()
+  .refine(isIsoDate, { error: 'must be a calendar date written YYYY-MM-DD' });
+export const isoInstantSchema = z
+  .string()
+  .refine(isIsoInstant, { error: 'must be an ISO 8601 UTC instant (…Z)' });
 
 /** The instant of a Date or epoch milliseconds, in `toISOString()` form. */
 export function toIsoInstant(time: Date | number): IsoInstant {

@@ -234,7 +234,7 @@ const PATTERNS: readonly { kind: PersonalDataKind; pattern: RegExp }[] = [
   },
 ];
 
-/** `05-03-2025`, `3-5-2025`: day–month–year dates that the landline pattern would also match. */
+/** `05-03-2025`, `03-5-2025`: day–month–year dates that the landline pattern would also match. */
 const DATE_LIKE = /^\d{1,2}-\d{1,2}-\d{4}$/;
 
 function maskerFor(kind: PersonalDataKind): (value: string) => Masked {

@@ -23,7 +23,10 @@ export function isRecordId(value: string): value is RecordId {
 }
 
 export const recordMetaSchema = z.object({
-  id: z.string().regex(UUID).transform((id) => id as RecordId),
+  id: z
+    .string()
+    .regex(UUID)
+    .transform((id) => id as RecordId),
   /** 1 on creation, +1 on every change including deletion. */
   rev: z.number().int().positive(),
   updatedAt: z.iso.datetime(),

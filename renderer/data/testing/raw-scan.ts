@@ -35,7 +35,11 @@ function utf16le(text: string): Uint8Array {
   return out;
 }
 
-export async function rawDatabaseContains(idb: IdbDeps, dbName: string, canary: string): Promise<string[]> {
+export async function rawDatabaseContains(
+  idb: IdbDeps,
+  dbName: string,
+  canary: string,
+): Promise<string[]> {
   const db = new Dexie(dbName, { indexedDB: idb.indexedDB, IDBKeyRange: idb.IDBKeyRange });
   await db.open();
   const hits: string[] = [];
@@ -47,7 +51,8 @@ export async function rawDatabaseContains(idb: IdbDeps, dbName: string, canary: 
       collect(await table.toCollection().primaryKeys(), strings, blobs);
       if (strings.some((s) => s.includes(canary))) hits.push(`${table.name} (clear text)`);
       const needles = [new TextEncoder().encode(canary), utf16le(canary)];
-      if (blobs.some((b) => needles.some((n) => containsBytes(b, n)))) hits.push(`${table.name} (bytes)`);
+      if (blobs.some((b) => needles.some((n) => containsBytes(b, n))))
+        hits.push(`${table.name} (bytes)`);
     }
   } finally {
     db.close();

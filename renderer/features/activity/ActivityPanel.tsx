@@ -53,7 +53,11 @@ export function ActivityPanel({ session }: { session: VaultSession }) {
               <td>{formatDateTime(entry.at)}</td>
               <td>{entry.actor}</td>
               <td>{t(`activity.action.${entry.action}`)}</td>
-              <td>{entry.target ? `${t(`activity.table.${entry.target.table}`, entry.target.table)} · ${entry.summary}` : entry.summary}</td>
+              <td>
+                {entry.target
+                  ? `${t(`activity.table.${entry.target.table}`, entry.target.table)} · ${entry.summary}`
+                  : entry.summary}
+              </td>
             </tr>
           ))}
         </tbody>

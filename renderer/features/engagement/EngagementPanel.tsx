@@ -35,7 +35,8 @@ export function EngagementPanel({ session }: { session: VaultSession }) {
         </dd>
         <dt>{t('engagement.updated')}</dt>
         <dd className="muted">
-          {formatDateTime(engagement.updatedAt)} · {engagement.updatedBy} · {t('engagement.revision', { rev: engagement.rev })}
+          {formatDateTime(engagement.updatedAt)} · {engagement.updatedBy} ·{' '}
+          {t('engagement.revision', { rev: engagement.rev })}
         </dd>
       </dl>
     </div>

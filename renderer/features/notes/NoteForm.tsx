@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldNote } from '../../../shared/domain/notes';
 import { ErrorText } from '../../ui/ErrorText';
@@ -17,9 +17,12 @@ export function NoteForm({ initial, submitLabel, onSubmit, onCancel }: NoteFormP
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (!note.title.trim()) return setError(t('notes.titleRequired'));
+    if (!note.title.trim()) {
+      setError(t('notes.titleRequired'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -37,7 +40,13 @@ export function NoteForm({ initial, submitLabel, onSubmit, onCancel }: NoteFormP
       <fieldset disabled={busy}>
         <div className="row">
           <Field label={t('notes.title')}>
-            {(p) => <input {...p} value={note.title} onChange={(e) => setNote({ ...note, title: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                value={note.title}
+                onChange={(e) => setNote({ ...note, title: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('notes.observedOn')}>
             {(p) => (
@@ -52,7 +61,12 @@ export function NoteForm({ initial, submitLabel, onSubmit, onCancel }: NoteFormP
         </div>
         <Field label={t('notes.body')} hint={t('notes.bodyHint')}>
           {(p) => (
-            <textarea {...p} rows={4} value={note.body} onChange={(e) => setNote({ ...note, body: e.target.value })} />
+            <textarea
+              {...p}
+              rows={4}
+              value={note.body}
+              onChange={(e) => setNote({ ...note, body: e.target.value })}
+            />
           )}
         </Field>
       </fieldset>

@@ -31,7 +31,11 @@ export function NotesPanel({ session }: { session: VaultSession }) {
 
   async function reveal(note: Stored<FieldNote>) {
     // Seeing personal data in full is recorded before it is shown.
-    await session.log({ action: 'personal-data.revealed', target: { table: 'notes', id: note.id }, summary: note.title });
+    await session.log({
+      action: 'personal-data.revealed',
+      target: { table: 'notes', id: note.id },
+      summary: note.title,
+    });
     setRevealed((s) => new Set(s).add(note.id));
   }
 
@@ -86,7 +90,8 @@ export function NotesPanel({ session }: { session: VaultSession }) {
                 />
                 <div className="note-foot">
                   <span className="muted small">
-                    {note.updatedBy} · {formatDateTime(note.updatedAt)} · {t('engagement.revision', { rev: note.rev })}
+                    {note.updatedBy} · {formatDateTime(note.updatedAt)} ·{' '}
+                    {t('engagement.revision', { rev: note.rev })}
                   </span>
                   <span className="actions">
                     <button type="button" className="ghost" onClick={() => setEditing(note.id)}>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
@@ -19,10 +19,13 @@ export function ChangePassphraseForm({ session }: { session: VaultSession }) {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     setDone(false);
-    if (confirm !== next) return setError(t('create.mismatch'));
+    if (confirm !== next) {
+      setError(t('create.mismatch'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -43,14 +46,41 @@ export function ChangePassphraseForm({ session }: { session: VaultSession }) {
       <h2>{t('settings.changePassphrase')}</h2>
       <fieldset disabled={busy}>
         <Field label={t('settings.currentPassphrase')}>
-          {(p) => <input {...p} type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              autoComplete="current-password"
+            />
+          )}
         </Field>
-        <Field label={t('settings.newPassphrase')} hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}>
-          {(p) => <input {...p} type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password" />}
+        <Field
+          label={t('settings.newPassphrase')}
+          hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              autoComplete="new-password"
+            />
+          )}
         </Field>
         <StrengthMeter passphrase={next} userInputs={[session.actor]} />
         <Field label={t('create.confirm')}>
-          {(p) => <input {...p} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              autoComplete="new-password"
+            />
+          )}
         </Field>
       </fieldset>
       <ErrorText message={error} />

@@ -19,19 +19,26 @@ export function SettingsPanel({ session }: { session: VaultSession }) {
               <select
                 {...p}
                 value={prefs.language}
-                onChange={(e) => setPrefs({ ...prefs, language: e.target.value === 'en' ? 'en' : 'zh-TW' })}
+                onChange={(e) =>
+                  setPrefs({ ...prefs, language: e.target.value === 'en' ? 'en' : 'zh-TW' })
+                }
               >
                 <option value="zh-TW">繁體中文</option>
                 <option value="en">English</option>
               </select>
             )}
           </Field>
-          <Field label={t('settings.calendar')} hint={t('settings.calendarExample', { date: formatDate('2025-03-05') })}>
+          <Field
+            label={t('settings.calendar')}
+            hint={t('settings.calendarExample', { date: formatDate('2025-03-05') })}
+          >
             {(p) => (
               <select
                 {...p}
                 value={prefs.calendar}
-                onChange={(e) => setPrefs({ ...prefs, calendar: e.target.value === 'iso' ? 'iso' : 'roc' })}
+                onChange={(e) =>
+                  setPrefs({ ...prefs, calendar: e.target.value === 'iso' ? 'iso' : 'roc' })
+                }
               >
                 <option value="roc">{t('settings.calendarRoc')}</option>
                 <option value="iso">{t('settings.calendarIso')}</option>
@@ -52,7 +59,8 @@ export function SettingsPanel({ session }: { session: VaultSession }) {
               value={prefs.idleMinutes}
               onChange={(e) => {
                 const minutes = Math.round(Number(e.target.value));
-                if (minutes >= IDLE_MINUTES.min && minutes <= IDLE_MINUTES.max) setPrefs({ ...prefs, idleMinutes: minutes });
+                if (minutes >= IDLE_MINUTES.min && minutes <= IDLE_MINUTES.max)
+                  setPrefs({ ...prefs, idleMinutes: minutes });
               }}
             />
           )}

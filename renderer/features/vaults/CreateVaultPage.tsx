@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { engagementSchema } from '../../../shared/domain/engagement';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
-import { type CreatedVault, MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
+import { characterCount, type CreatedVault, MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { StrengthMeter } from './StrengthMeter';
@@ -18,7 +18,9 @@ function thisYear(): { start: string; end: string } {
   return { start: `${year}-01-01`, end: `${year}-12-31` };
 }
 
-type FieldErrors = Partial<Record<'label' | 'owner' | 'entity' | 'periodEnd' | 'passphrase' | 'confirm', string>>;
+type FieldErrors = Partial<
+  Record<'label' | 'owner' | 'entity' | 'periodEnd' | 'passphrase' | 'confirm', string>
+>;
 
 /** A new engagement: what it is, who works in it, and the passphrase that protects it. */
 export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
@@ -46,14 +48,14 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
     if (!form.owner.trim()) next.owner = t('create.required');
     if (!form.entity.trim()) next.entity = t('create.required');
     if (form.periodEnd < form.periodStart) next.periodEnd = t('create.periodOrder');
-    if ([...form.passphrase].length < MIN_PASSPHRASE_LENGTH) {
+    if (characterCount(form.passphrase) < MIN_PASSPHRASE_LENGTH) {
       next.passphrase = t('errors.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH });
     }
     if (form.confirm !== form.passphrase) next.confirm = t('create.mismatch');
     return next;
   }
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     const found = validate();
     setErrors(found);
@@ -69,7 +71,12 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
         team: [{ name: form.owner, role: 'lead' }],
       });
       onCreated(
-        await store.create({ label: form.label.trim(), owner: form.owner.trim(), passphrase: form.passphrase, engagement }),
+        await store.create({
+          label: form.label.trim(),
+          owner: form.owner.trim(),
+          passphrase: form.passphrase,
+          engagement,
+        }),
       );
     } catch (error) {
       setFailure(describeError(error, t));
@@ -91,17 +98,21 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
           </Field>
           <div className="row">
             <Field label={t('create.periodStart')}>
-              {(p) => <input {...p} type="date" value={form.periodStart} onChange={set('periodStart')} />}
+              {(p) => (
+                <input {...p} type="date" value={form.periodStart} onChange={set('periodStart')} />
+              )}
             </Field>
             <Field label={t('create.periodEnd')} error={errors.periodEnd}>
-              {(p) => <input {...p} type="date" value={form.periodEnd} onChange={set('periodEnd')} />}
+              {(p) => (
+                <input {...p} type="date" value={form.periodEnd} onChange={set('periodEnd')} />
+              )}
             </Field>
           </div>
           <Field label={t('create.scope')}>
             {(p) => <textarea {...p} rows={3} value={form.scope} onChange={set('scope')} />}
           </Field>
           <Field label={t('create.owner')} hint={t('create.ownerHint')} error={errors.owner}>
-            {(p) => <input {...p} value={form.owner} onChange={set('owner')} autoComplete="name" />}
+            {(p) => <input {...p} value={form.owner} onChange={set('owner')} />}
           </Field>
         </fieldset>
         <fieldset disabled={busy}>
@@ -112,13 +123,28 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
             error={errors.passphrase}
           >
             {(p) => (
-              <input {...p} type="password" value={form.passphrase} onChange={set('passphrase')} autoComplete="new-password" />
+              <input
+                {...p}
+                type="password"
+                value={form.passphrase}
+                onChange={set('passphrase')}
+                autoComplete="new-password"
+              />
             )}
           </Field>
-          <StrengthMeter passphrase={form.passphrase} userInputs={[form.label, form.owner, form.entity]} />
+          <StrengthMeter
+            passphrase={form.passphrase}
+            userInputs={[form.label, form.owner, form.entity]}
+          />
           <Field label={t('create.confirm')} error={errors.confirm}>
             {(p) => (
-              <input {...p} type="password" value={form.confirm} onChange={set('confirm')} autoComplete="new-password" />
+              <input
+                {...p}
+                type="password"
+                value={form.confirm}
+                onChange={set('confirm')}
+                autoComplete="new-password"
+              />
             )}
           </Field>
         </fieldset>

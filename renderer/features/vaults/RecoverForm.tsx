@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
@@ -26,9 +26,12 @@ export function RecoverForm({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (confirm !== passphrase) return setError(t('create.mismatch'));
+    if (confirm !== passphrase) {
+      setError(t('create.mismatch'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -58,15 +61,30 @@ export function RecoverForm({
               />
             )}
           </Field>
-          <Field label={t('recover.newPassphrase')} hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}>
+          <Field
+            label={t('recover.newPassphrase')}
+            hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
+          >
             {(p) => (
-              <input {...p} type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="new-password" />
+              <input
+                {...p}
+                type="password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                autoComplete="new-password"
+              />
             )}
           </Field>
           <StrengthMeter passphrase={passphrase} userInputs={[]} />
           <Field label={t('create.confirm')}>
             {(p) => (
-              <input {...p} type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" />
+              <input
+                {...p}
+                type="password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+                autoComplete="new-password"
+              />
             )}
           </Field>
         </fieldset>

@@ -2,14 +2,24 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Shown once, right after creation: the recovery key, to print or store away. */
-export function RecoveryKeyPage({ recoveryKey, onDone }: { recoveryKey: string; onDone: () => void }) {
+export function RecoveryKeyPage({
+  recoveryKey,
+  onDone,
+}: {
+  recoveryKey: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [stored, setStored] = useState(false);
   return (
     <section className="page narrow recovery-key-page">
       <h1>{t('recoveryKey.title')}</h1>
       <p>{t('recoveryKey.explain')}</p>
-      <output className="recovery-key" data-testid="recovery-key" aria-label={t('recoveryKey.title')}>
+      <output
+        className="recovery-key"
+        data-testid="recovery-key"
+        aria-label={t('recoveryKey.title')}
+      >
         {recoveryKey}
       </output>
       <p className="warning">{t('recoveryKey.once')}</p>

@@ -33,7 +33,9 @@ export function RemoveVaultDialog({
       >
         <p>{t('remove.warning', { label: vault.label })}</p>
         <Field label={t('remove.typeLabel', { label: vault.label })}>
-          {(props) => <input {...props} value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />}
+          {(props) => (
+            <input {...props} value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
+          )}
         </Field>
         <ErrorText message={error} />
         <div className="actions">

@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passphraseStrength, type StrengthScore } from './passphrase-strength';
 
-export function StrengthMeter({ passphrase, userInputs }: { passphrase: string; userInputs: string[] }) {
+export function StrengthMeter({
+  passphrase,
+  userInputs,
+}: {
+  passphrase: string;
+  userInputs: string[];
+}) {
   const { t } = useTranslation();
   const [score, setScore] = useState<StrengthScore>(0);
   const inputsKey = userInputs.join('\u0000');
@@ -17,7 +23,15 @@ export function StrengthMeter({ passphrase, userInputs }: { passphrase: string; 
   }, [passphrase, inputsKey]);
   return (
     <div className="strength" data-score={score}>
-      <meter min={0} max={4} low={2} high={3} optimum={4} value={passphrase ? score : 0} aria-label={t('strength.label')} />
+      <meter
+        min={0}
+        max={4}
+        low={2}
+        high={3}
+        optimum={4}
+        value={passphrase ? score : 0}
+        aria-label={t('strength.label')}
+      />
       <span>{passphrase ? t(`strength.score${score}`) : ''}</span>
     </div>
   );

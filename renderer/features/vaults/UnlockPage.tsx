@@ -1,10 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type SyntheticEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toIsoInstant } from '../../../shared/domain/dates';
 import { nextAllowedAt } from '../../../shared/domain/unlock-backoff';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
-import { BackoffError } from '../../data/errors';
 import type { VaultEntry } from '../../data/registry';
 import type { VaultSession } from '../../data/vault-session';
 import { Field } from '../../ui/Field';
@@ -39,18 +38,24 @@ export function UnlockPage({ vaultId, notice, onUnlocked, onBack }: UnlockPagePr
   const [recovering, setRecovering] = useState(false);
   const waitSeconds = useCountdown(retryAt);
 
-  const refresh = useCallback(async () => {
-    const found = (await store.list()).find((v) => v.id === vaultId) ?? null;
-    setEntry(found);
-    const now = toIsoInstant(new Date());
-    const allowedAt = found ? nextAllowedAt(found, now) : now;
-    setRetryAt(allowedAt === now ? null : new Date(allowedAt));
-  }, [store, vaultId]);
+  // The failure count and back-off live in the registry; re-read them after every attempt.
+  const [attempts, setAttempts] = useState(0);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void store.list().then((vaults) => {
+      if (!live) return;
+      const found = vaults.find((v) => v.id === vaultId) ?? null;
+      const now = toIsoInstant(new Date());
+      const allowedAt = found ? nextAllowedAt(found, now) : now;
+      setEntry(found);
+      setRetryAt(allowedAt === now ? null : new Date(allowedAt));
+    });
+    return () => {
+      live = false;
+    };
+  }, [store, vaultId, attempts]);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: SyntheticEvent) {
     event.preventDefault();
     setBusy(true);
     setError(null);
@@ -58,15 +63,20 @@ export function UnlockPage({ vaultId, notice, onUnlocked, onBack }: UnlockPagePr
       onUnlocked(await store.unlock(vaultId, passphrase));
     } catch (e) {
       setError(describeError(e, t));
-      if (e instanceof BackoffError) setRetryAt(e.retryAt);
       setPassphrase('');
-      await refresh();
+      setAttempts((n) => n + 1);
       setBusy(false);
     }
   }
 
   if (recovering) {
-    return <RecoverForm vaultId={vaultId} onRecovered={onUnlocked} onCancel={() => setRecovering(false)} />;
+    return (
+      <RecoverForm
+        vaultId={vaultId}
+        onRecovered={onUnlocked}
+        onCancel={() => setRecovering(false)}
+      />
+    );
   }
 
   return (
@@ -106,7 +116,11 @@ export function UnlockPage({ vaultId, notice, onUnlocked, onBack }: UnlockPagePr
           <button type="button" onClick={onBack}>
             {t('common.back')}
           </button>
-          <button type="submit" className="primary" disabled={busy || waitSeconds > 0 || !passphrase}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || waitSeconds > 0 || !passphrase}
+          >
             {busy ? t('unlock.unlocking') : t('unlock.submit')}
           </button>
         </div>

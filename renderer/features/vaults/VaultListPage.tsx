@@ -38,7 +38,9 @@ export function VaultListPage({ onCreate, onOpen }: VaultListPageProps) {
               <div className="vault-label">{vault.label}</div>
               <div className="muted small">
                 {t('vaults.createdAt', { date: formatDateTime(vault.createdAt) })} ·{' '}
-                <span title={t('vaults.labelNotEncryptedHint')}>{t('vaults.labelNotEncrypted')}</span>
+                <span title={t('vaults.labelNotEncryptedHint')}>
+                  {t('vaults.labelNotEncrypted')}
+                </span>
                 {vault.failures > 0 && <> · {t('vaults.failures', { count: vault.failures })}</>}
               </div>
             </div>

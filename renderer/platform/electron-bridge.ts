@@ -9,7 +9,9 @@ function unwrap<T>(result: IpcResult<T>): T {
 
 export function findBridge(): WorkbenchBridge | null {
   const candidate = (globalThis as Record<string, unknown>)[BRIDGE_KEY];
-  return typeof candidate === 'object' && candidate !== null ? (candidate as WorkbenchBridge) : null;
+  return typeof candidate === 'object' && candidate !== null
+    ? (candidate as WorkbenchBridge)
+    : null;
 }
 
 export function electronPlatform(bridge: WorkbenchBridge): Platform {
@@ -18,6 +20,7 @@ export function electronPlatform(bridge: WorkbenchBridge): Platform {
     appInfo: async () => unwrap(await bridge.invoke['app:info'](undefined)),
     saveFile: async (request) => unwrap(await bridge.invoke['file:save'](request)),
     openFile: async (request) => unwrap(await bridge.invoke['file:open'](request)),
-    onLockRequest: (listener) => bridge.subscribe['session:lock']((event) => listener(event.reason)),
+    onLockRequest: (listener) =>
+      bridge.subscribe['session:lock']((event) => listener(event.reason)),
   };
 }

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end specs drive the built app in Debian's Chromium through playwright-core.
+// One file at a time: the machine has two cores and each spec runs a whole browser.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.spec.ts'],
+    environment: 'node',
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+    env: {
+      ELECTRON_OVERRIDE_DIST_PATH:
+        process.env.ELECTRON_OVERRIDE_DIST_PATH ?? '/nonexistent-electron-dist',
+    },
+  },
+});
