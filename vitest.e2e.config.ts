@@ -9,9 +9,5 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
-    env: {
-      ELECTRON_OVERRIDE_DIST_PATH:
-        process.env.ELECTRON_OVERRIDE_DIST_PATH ?? '/nonexistent-electron-dist',
-    },
   },
 });

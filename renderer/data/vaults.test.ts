@@ -290,3 +290,28 @@ describe('removing a vault', () => {
     expect(names.map((d) => d.name)).not.toContain(vaultDbName(vaultId));
   });
 });
+
+describe('bulk creation', () => {
+  it('creates every item in one transaction with one trail entry', async () => {
+    const { session } = await setup();
+    const created = await session.createMany(
+      'notes',
+      Array.from({ length: 50 }, (_, i) => sampleNote({ title: `note ${i}` })),
+      'roster.xlsx',
+    );
+    expect(created).toHaveLength(50);
+    expect((await session.list('notes')).map((n) => n.title)).toEqual(created.map((n) => n.title));
+    const last = (await session.activity()).at(-1);
+    expect(last).toMatchObject({ action: 'records.imported', summary: 'notes: 50 · roster.xlsx' });
+    expect((await session.verifyActivity()).ok).toBe(true);
+  });
+
+  it('saves nothing when one item is invalid, and names it', async () => {
+    const { session } = await setup();
+    const items = [sampleNote(), sampleNote({ title: '' }), sampleNote()];
+    await expect(session.createMany('notes', items, 'x')).rejects.toThrow(
+      /1 of the notes items are invalid, nothing was saved \(item 2: .*title/s,
+    );
+    expect(await session.list('notes')).toEqual([]);
+  });
+});

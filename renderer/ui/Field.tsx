@@ -15,11 +15,7 @@ export interface FieldProps {
   label: string;
   hint?: ReactNode;
   error?: string | null;
-  children: (props: {
-    id: string;
-    'aria-describedby'?: string;
-    'aria-invalid'?: boolean;
-  }) => ReactNode;
+  children: (props: FieldControlProps) => ReactNode;
 }
 
 /** A labelled form control with an optional hint and error, wired for screen readers. */

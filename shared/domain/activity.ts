@@ -17,6 +17,7 @@ export const activityActions = [
   'record.created',
   'record.updated',
   'record.deleted',
+  'records.imported',
   'personal-data.revealed',
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];

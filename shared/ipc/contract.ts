@@ -7,6 +7,7 @@
  * values, never as thrown errors.
  */
 import { z } from 'zod';
+import { BRIDGE_KEY, eventChannelNames, invokeChannelNames } from './channels';
 
 /** A file name the user may be offered in a save dialog: a name, never a path. */
 const fileName = z
@@ -91,6 +92,15 @@ export type WorkbenchBridge = {
   subscribe: { [C in EventChannel]: (listener: (event: IpcEvent<C>) => void) => () => void };
 };
 
-export const BRIDGE_KEY = 'workbench';
-export const invokeChannelNames = Object.keys(invokeChannels) as InvokeChannel[];
-export const eventChannelNames = Object.keys(eventChannels) as EventChannel[];
+export { BRIDGE_KEY, eventChannelNames, invokeChannelNames };
+
+// The zod-free name lists must name exactly the channels that have schemas.
+type SameKeys<A extends string, B extends string> = [A] extends [B]
+  ? [B] extends [A]
+    ? true
+    : never
+  : never;
+export const CHANNEL_LISTS_MATCH: [
+  SameKeys<(typeof invokeChannelNames)[number], InvokeChannel>,
+  SameKeys<(typeof eventChannelNames)[number], EventChannel>,
+] = [true, true];

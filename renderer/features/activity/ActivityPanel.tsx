@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActivityEntry, ChainReport } from '../../../shared/domain/activity';
+import { maskPersonalData } from '../../../shared/domain/personal-data';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
@@ -54,9 +55,10 @@ export function ActivityPanel({ session }: { session: VaultSession }) {
               <td>{entry.actor}</td>
               <td>{t(`activity.action.${entry.action}`)}</td>
               <td>
-                {entry.target
-                  ? `${t(`activity.table.${entry.target.table}`, entry.target.table)} · ${entry.summary}`
-                  : entry.summary}
+                {entry.target &&
+                  `${t(`activity.table.${entry.target.table}`, entry.target.table)} · `}
+                {/* Summaries quote titles, which may hold personal data: masked here too. */}
+                {maskPersonalData(entry.summary).text}
               </td>
             </tr>
           ))}

@@ -1,0 +1,63 @@
+// Bundles the Electron main process, the preload and the `npm start` launcher with esbuild.
+// Run after `vite build` (see package.json "build"); writes build/electron/, or the folder
+// given as `--outdir <dir>` (the tests build into a temporary folder).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const outDir = path.resolve(values.outdir ?? path.join(here, '..', 'build', 'electron'));
+
+/** Fails the build if a bundle reaches for 'electron' where it must not. */
+const forbidElectron = {
+  name: 'forbid-electron',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^electron(\/.*)?$/ }, (args) => ({
+      errors: [{ text: `${args.importer} imports electron; the launcher must run in plain Node.` }],
+    }));
+  },
+};
+
+const common = { bundle: true, logLevel: 'warning' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: [path.join(here, 'main', 'index.ts')],
+    outfile: path.join(outDir, 'main.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: ['electron'],
+    sourcemap: 'linked',
+  }),
+  build({
+    ...common,
+    entryPoints: [path.join(here, 'preload', 'index.ts')],
+    outfile: path.join(outDir, 'preload.cjs'),
+    // A sandboxed preload has web APIs and a tiny require() for 'electron', not Node's modules;
+    // the browser platform makes any node:* import fail here instead of at run time.
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2023',
+    external: ['electron'],
+    // The contract's zod schemas come along; minified, every window parses less of them.
+    minify: true,
+    sourcemap: 'linked',
+  }),
+  build({
+    ...common,
+    entryPoints: [path.join(here, 'launch.ts')],
+    outfile: path.join(outDir, 'launch.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [forbidElectron],
+  }),
+]);
+
+console.log(
+  `Built main.cjs, preload.cjs and launch.mjs in ${path.relative(process.cwd(), outDir) || '.'}`,
+);

@@ -1,0 +1,17 @@
+/**
+ * The registration table: one entry per invoke channel of the contract. `IpcHandlers` is
+ * derived from the contract, so a channel added there fails to compile here until it is handled.
+ */
+import { appInfo, type AppInfoDeps } from './app-info';
+import { type FileDeps, openFile, saveFile } from './files';
+import type { IpcHandlers } from './handle';
+
+export type IpcHandlerDeps = AppInfoDeps & FileDeps;
+
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  return {
+    'app:info': appInfo(deps),
+    'file:save': saveFile(deps),
+    'file:open': openFile(deps),
+  };
+}

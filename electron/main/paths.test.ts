@@ -1,0 +1,13 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtPaths } from './paths';
+
+describe('builtPaths', () => {
+  it('finds the preload beside main.cjs and the renderer beside build/electron', () => {
+    const dir = path.join('/opt', 'aw', 'resources', 'app.asar', 'build', 'electron');
+    expect(builtPaths(dir)).toEqual({
+      preload: path.join(dir, 'preload.cjs'),
+      renderer: path.join('/opt', 'aw', 'resources', 'app.asar', 'build', 'renderer'),
+    });
+  });
+});
