@@ -1,0 +1,115 @@
+/**
+ * The vault's life beyond the first unlock, in Chromium with a controlled clock: idle lock,
+ * back-off after wrong passphrases, passphrase change, recovery with the recovery key, and
+ * removal with a typed confirmation.
+ */
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbenchPage } from './pages/workbench-page';
+import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { serveBuiltApp, type ServedApp } from './support/serve';
+
+const LABEL = '114 年度自評（北區）';
+const FIRST = 'first passphrase, long enough';
+const SECOND = 'second passphrase, also long';
+const THIRD = '第三組通關密語也已經夠長了';
+
+describe('the life of a vault', () => {
+  let app: ServedApp;
+  let browser: LaunchedBrowser;
+  let ui: WorkbenchPage;
+  let recoveryKey = '';
+
+  beforeAll(async () => {
+    app = await serveBuiltApp();
+    browser = await launchChromium();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.clock.install();
+    ui = new WorkbenchPage(page);
+    await page.goto(app.url);
+    recoveryKey = await ui.createVault({
+      label: LABEL,
+      entity: '示範人壽',
+      owner: '王稽核',
+      passphrase: FIRST,
+    });
+  });
+
+  afterAll(async () => {
+    await browser.context.close().catch(() => undefined);
+    await app.close();
+    await rm(browser.profileDir, { recursive: true, force: true });
+  });
+
+  it('locks itself after the idle time the user set, and says why', async () => {
+    await ui.openTab('設定');
+    await ui.page.getByLabel('閒置自動鎖定（分鐘）').fill('1');
+    await ui.page.clock.fastForward('00:50');
+    expect(await ui.page.getByRole('tab', { name: '設定' }).isVisible()).toBe(true);
+    await ui.page.clock.fastForward('00:15');
+    await ui.visible(ui.heading('解鎖案件庫'));
+    await ui.visible(ui.page.getByText('閒置過久，案件庫已自動鎖定。'));
+  });
+
+  it('slows down after repeated wrong passphrases, then lets the right one in', async () => {
+    for (let i = 1; i <= 4; i++) {
+      await ui.submitPassphrase(`wrong passphrase ${i}`);
+      await ui.visible(ui.page.getByTestId('failure-count').getByText(`已連續失敗 ${i} 次。`));
+    }
+    await ui.visible(ui.page.getByText(/嘗試次數過多，請於 \d+ 秒後再試/));
+    await ui.page.getByLabel('通關密語').fill(FIRST);
+    expect(await ui.page.getByRole('button', { name: '解鎖', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await ui.page.clock.fastForward('00:03');
+    await ui.page.getByRole('button', { name: '解鎖', exact: true }).click();
+    await ui.visible(ui.page.getByRole('tab', { name: '案件概要' }));
+  });
+
+  it('changes the passphrase: the old one stops working', async () => {
+    await ui.openTab('設定');
+    await ui.page.getByLabel('目前的通關密語').fill(FIRST);
+    await ui.page.getByLabel('新的通關密語').fill(SECOND);
+    await ui.page.getByLabel('再次輸入通關密語').fill(SECOND);
+    await ui.page.getByRole('button', { name: '變更通關密語' }).click();
+    await ui.visible(ui.page.getByText('通關密語已變更。'));
+    await ui.page.keyboard.press('Control+l');
+    await ui.submitPassphrase(FIRST);
+    await ui.visible(ui.page.getByText('通關密語或復原金鑰不正確，案件庫未變更。'));
+    await ui.unlock(SECOND);
+  });
+
+  it('opens with the recovery key, typed loosely, and sets a new passphrase', async () => {
+    await ui.page.keyboard.press('Control+l');
+    await ui.page.getByRole('button', { name: '忘記通關密語？使用復原金鑰' }).click();
+    await ui.page.getByLabel('復原金鑰').fill(recoveryKey.toLowerCase().replace(/-/g, ' '));
+    await ui.page.getByLabel('新的通關密語').fill(THIRD);
+    await ui.page.getByLabel('再次輸入通關密語').fill(THIRD);
+    await ui.page.getByRole('button', { name: '開啟並設定新通關密語' }).click();
+    await ui.visible(ui.page.getByRole('tab', { name: '案件概要' }));
+    await ui.openTab('活動軌跡');
+    await ui.visible(ui.page.getByTestId('chain-status'));
+    const trail = (await ui.page.locator('table.grid').textContent()) ?? '';
+    expect(trail).toContain('以復原金鑰解鎖');
+    expect(trail).toContain('變更通關密語');
+    await ui.page.keyboard.press('Control+l');
+    await ui.unlock(THIRD);
+  });
+
+  it('removes the vault only after its name is typed', async () => {
+    await ui.page.getByRole('button', { name: /稽核工作台/ }).click();
+    const card = ui.page.getByRole('listitem').filter({ hasText: LABEL });
+    await card.getByRole('button', { name: '移除' }).click();
+    const confirm = ui.page.getByRole('button', { name: '永久移除' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await ui.page.getByLabel(`請輸入案件庫名稱「${LABEL}」以確認`).fill('114 年度自評');
+    expect(await confirm.isDisabled()).toBe(true);
+    await ui.page.getByLabel(`請輸入案件庫名稱「${LABEL}」以確認`).fill(LABEL);
+    await confirm.click();
+    await ui.visible(ui.page.getByText('本機尚無案件庫。請建立第一個案件庫。'));
+    const databases = await ui.page.evaluate(async () =>
+      (await indexedDB.databases()).map((d) => d.name),
+    );
+    expect(databases.filter((name) => name?.startsWith('aw-vault-'))).toEqual([]);
+  });
+});
