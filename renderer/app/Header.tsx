@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LockIcon } from '../ui/LockIcon';
 import { useApp } from './app-context';
 
 export interface HeaderProps {
@@ -29,7 +30,7 @@ export function Header({ vaultOpen, onLock, onHome }: HeaderProps) {
         </button>
         {vaultOpen && (
           <button type="button" onClick={onLock} title={t('header.lockShortcut')}>
-            🔒 {t('header.lock')}
+            <LockIcon /> {t('header.lock')}
           </button>
         )}
       </div>
