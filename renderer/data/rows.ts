@@ -10,6 +10,8 @@ export interface SealedRow {
   rev: number;
   /** 0 or 1 rather than a boolean, because IndexedDB cannot index booleans. */
   deleted: 0 | 1;
+  /** Child tables only: the parent record's id (opaque), indexed to list children. */
+  parent?: string;
   sealed: Sealed;
 }
 
@@ -19,11 +21,18 @@ export interface ActivityRow {
   sealed: Sealed;
 }
 
+/** The sealed bytes of an evidence file, keyed by its evidence record's id. */
+export interface BlobRow {
+  id: string;
+  sealed: Sealed;
+}
+
 export type MetaRow =
   | { key: 'header'; vaultId: string; formatVersion: number; createdAt: string }
   | { key: `keyslot:${Keyslot['kind']}`; slot: Keyslot }
   | { key: 'activity-head'; seq: number; sealed: Sealed }
   | { key: 'owner'; sealed: Sealed };
 
-export const SEALED_ROW_FIELDS = ['id', 'rev', 'deleted', 'sealed'] as const;
+export const SEALED_ROW_FIELDS = ['id', 'rev', 'deleted', 'parent', 'sealed'] as const;
 export const ACTIVITY_ROW_FIELDS = ['seq', 'sealed'] as const;
+export const BLOB_ROW_FIELDS = ['id', 'sealed'] as const;

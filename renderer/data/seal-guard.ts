@@ -6,8 +6,8 @@
  */
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { isSealed } from '../../shared/crypto';
-import { SEALED_RECORD_TABLES } from './migrations';
-import { ACTIVITY_ROW_FIELDS, SEALED_ROW_FIELDS } from './rows';
+import { SEALED_RECORD_TABLES } from './tables';
+import { ACTIVITY_ROW_FIELDS, BLOB_ROW_FIELDS, SEALED_ROW_FIELDS } from './rows';
 
 export class PlaintextWriteError extends Error {
   override name = 'PlaintextWriteError';
@@ -25,6 +25,7 @@ const META_FIELDS: Record<string, readonly string[]> = {
 function allowedFields(table: string, row: Record<string, unknown>): readonly string[] | null {
   if ((SEALED_RECORD_TABLES as readonly string[]).includes(table)) return SEALED_ROW_FIELDS;
   if (table === 'activity') return ACTIVITY_ROW_FIELDS;
+  if (table === 'blobs') return BLOB_ROW_FIELDS;
   if (table === 'meta') return typeof row.key === 'string' ? (META_FIELDS[row.key] ?? null) : null;
   return null;
 }
@@ -45,7 +46,7 @@ export function checkRow(table: string, value: unknown): void {
   if (allowed.includes('sealed') && !isSealed(row.sealed)) {
     throw new PlaintextWriteError(`${table}: the row has no valid sealed envelope`);
   }
-  for (const field of ['id', 'key'] as const) {
+  for (const field of ['id', 'key', 'parent'] as const) {
     if (field in row && typeof row[field] !== 'string')
       throw new PlaintextWriteError(`${table}: ${field} must be a string`);
   }

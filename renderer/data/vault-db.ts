@@ -2,7 +2,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { IdbDeps } from './idb';
 import { migrations } from './migrations';
-import type { ActivityRow, MetaRow, SealedRow } from './rows';
+import type { ActivityRow, BlobRow, MetaRow, SealedRow } from './rows';
 import { sealGuard } from './seal-guard';
 
 export const VAULT_FORMAT_VERSION = 1;
@@ -16,6 +16,7 @@ export class VaultDb extends Dexie {
   declare engagement: Table<SealedRow, string>;
   declare notes: Table<SealedRow, string>;
   declare activity: Table<ActivityRow, number>;
+  declare blobs: Table<BlobRow, string>;
 
   constructor(vaultId: string, idb: IdbDeps) {
     super(vaultDbName(vaultId), { indexedDB: idb.indexedDB, IDBKeyRange: idb.IDBKeyRange });

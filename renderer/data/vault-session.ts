@@ -6,8 +6,20 @@
  *
  * Locking drops the keys; every later call fails with LockedError.
  */
+import type { Table } from 'dexie';
 import { z } from 'zod';
-import { openJson, recordAad, type Sealed, sealJson, type VaultKeys } from '../../shared/crypto';
+import {
+  type Bytes,
+  openBytes,
+  openJson,
+  recordAad,
+  type Sealed,
+  sealBytes,
+  sealJson,
+  sha256Hex,
+  type VaultKeys,
+} from '../../shared/crypto';
+import { type Evidence, evidenceSchema } from '../../shared/domain/evidence';
 import {
   type ActivityDraft,
   type ActivityEntry,
@@ -17,8 +29,6 @@ import {
   type ChainReport,
   verifyChain,
 } from '../../shared/domain/activity';
-import { type Engagement, engagementSchema } from '../../shared/domain/engagement';
-import { type FieldNote, fieldNoteSchema } from '../../shared/domain/notes';
 import {
   ConflictError,
   newRecordId,
@@ -29,27 +39,24 @@ import {
   type VaultId,
 } from '../../shared/domain/records';
 import { CorruptRecordError, LockedError, NotFoundError } from './errors';
-import type { SealedRecordTable } from './migrations';
-import type { SealedRow } from './rows';
+import type { BlobRow, SealedRow } from './rows';
+import { type Payloads, SEALED_RECORD_TABLES, type SealedRecordTable, tableSpec } from './tables';
 import type { VaultDb } from './vault-db';
-
-export interface Payloads {
-  engagement: Engagement;
-  notes: FieldNote;
-}
-
-const payloadSchemas: { [T in SealedRecordTable]: z.ZodType<Payloads[T]> } = {
-  engagement: engagementSchema,
-  notes: fieldNoteSchema,
-};
 
 /** What a sealed record holds: its metadata (repeated from the clear fields) and its payload. */
 type SealedRecord<T> = RecordMeta & { data: T };
 /** Built once per table: one validation pass per record read, which matters at 10,000 rows. */
-const sealedSchemas: { [T in SealedRecordTable]: z.ZodType<SealedRecord<Payloads[T]>> } = {
-  engagement: recordMetaSchema.extend({ data: engagementSchema }),
-  notes: recordMetaSchema.extend({ data: fieldNoteSchema }),
-};
+const sealedSchemas = new Map(
+  SEALED_RECORD_TABLES.map((table) => [
+    table,
+    recordMetaSchema.extend({ data: tableSpec(table).schema }),
+  ]),
+);
+function sealedSchemaOf<T extends SealedRecordTable>(
+  table: T,
+): z.ZodType<SealedRecord<Payloads[T]>> {
+  return sealedSchemas.get(table) as unknown as z.ZodType<SealedRecord<Payloads[T]>>;
+}
 const headSchema = z.object({ seq: z.number().int().positive(), hash: z.string() });
 
 class HeadMovedError extends Error {}
@@ -136,6 +143,23 @@ export class VaultSession {
     return Promise.all(wanted.map((row) => this.openRow(table, row)));
   }
 
+  /** Live children of one parent record (e.g. the findings of one inspection), by index. */
+  async listChildren<T extends SealedRecordTable>(
+    table: T,
+    parentId: string,
+  ): Promise<Stored<Payloads[T]>[]> {
+    this.keys();
+    if (!tableSpec(table).parentOf) throw new Error(`${table} records have no parent`);
+    const rows = await this.db
+      .table<SealedRow, string>(table)
+      .where('parent')
+      .equals(parentId)
+      .toArray();
+    return Promise.all(
+      rows.filter((row) => row.deleted === 0).map((row) => this.openRow(table, row)),
+    );
+  }
+
   private async openRow<T extends SealedRecordTable>(
     table: T,
     row: SealedRow,
@@ -154,11 +178,17 @@ export class VaultSession {
         error instanceof Error ? error.message : String(error),
       );
     }
-    const parsed = sealedSchemas[table].safeParse(value);
+    const parsed = sealedSchemaOf(table).safeParse(value);
     if (!parsed.success) throw new CorruptRecordError(table, row.id, z.prettifyError(parsed.error));
     const { data, ...meta } = parsed.data;
     // The clear fields must agree with their sealed copies, or a row was rolled back or swapped.
-    if (meta.id !== row.id || meta.rev !== row.rev || meta.deleted !== (row.deleted === 1)) {
+    const parentOf = tableSpec(table).parentOf;
+    if (
+      meta.id !== row.id ||
+      meta.rev !== row.rev ||
+      meta.deleted !== (row.deleted === 1) ||
+      (parentOf ? parentOf(data) : undefined) !== row.parent
+    ) {
       throw new CorruptRecordError(
         table,
         row.id,
@@ -211,7 +241,7 @@ export class VaultSession {
   ): Promise<Stored<Payloads[T]>[]> {
     return this.serialised(async () => {
       const keys = this.keys();
-      const schema = payloadSchemas[table];
+      const schema = tableSpec(table).schema;
       const problems: BatchProblem[] = [];
       const valid: Payloads[T][] = [];
       items.forEach((item, index) => {
@@ -230,15 +260,9 @@ export class VaultSession {
         deleted: false,
       }));
       const rows = await Promise.all(
-        stored.map(async (record, i): Promise<SealedRow> => {
+        stored.map((record, i) => {
           const meta = { id: record.id, rev: 1, updatedAt, updatedBy: this.actor, deleted: false };
-          const aad = recordAad(this.vaultId, table, record.id);
-          return {
-            id: record.id,
-            rev: 1,
-            deleted: 0,
-            sealed: await sealJson(keys.record, { ...meta, data: valid[i] }, aad),
-          };
+          return this.sealRow(keys, table, meta, valid[i] as Payloads[T]);
         }),
       );
       await this.commit(
@@ -251,6 +275,96 @@ export class VaultSession {
       );
       return stored;
     });
+  }
+
+  // ── evidence files ────────────────────────────────────────────────────────────────────
+
+  /** Stores a file as evidence for `ownerId`: record and sealed bytes in one transaction. */
+  attach(
+    ownerId: string,
+    file: { name: string; mimeType: string; bytes: Bytes; description?: string },
+  ): Promise<Stored<Evidence>> {
+    return this.serialised(async () => {
+      const keys = this.keys();
+      const data = evidenceSchema.parse({
+        ownerId,
+        name: file.name,
+        mimeType: file.mimeType,
+        size: file.bytes.byteLength,
+        sha256: await sha256Hex(file.bytes),
+        description: file.description ?? '',
+      });
+      const meta = this.metaFor(newRecordId(), 1, false);
+      const [row, content] = await Promise.all([
+        this.sealRow(keys, 'evidence', meta, data),
+        sealBytes(keys.record, file.bytes, recordAad(this.vaultId, 'blobs', meta.id)),
+      ]);
+      await this.commit(
+        {
+          action: 'record.created',
+          target: { table: 'evidence', id: meta.id },
+          summary: data.name,
+        },
+        { table: 'evidence', rows: [row] },
+        { put: { id: meta.id, sealed: content } },
+      );
+      return { ...data, ...meta };
+    });
+  }
+
+  /** The bytes of an evidence file, checked against the SHA-256 recorded when it was added. */
+  async readAttachment(
+    evidenceId: RecordId,
+  ): Promise<{ evidence: Stored<Evidence>; bytes: Bytes }> {
+    const evidence = await this.get('evidence', evidenceId);
+    const row = await this.db.blobs.get(evidenceId);
+    if (!evidence || evidence.deleted || !row) throw new NotFoundError('evidence', evidenceId);
+    let bytes: Bytes;
+    try {
+      bytes = await openBytes(
+        this.keys().record,
+        row.sealed,
+        recordAad(this.vaultId, 'blobs', evidenceId),
+      );
+    } catch (error) {
+      throw new CorruptRecordError(
+        'blobs',
+        evidenceId,
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    if ((await sha256Hex(bytes)) !== evidence.sha256) {
+      throw new CorruptRecordError(
+        'blobs',
+        evidenceId,
+        'its content does not match its recorded SHA-256',
+      );
+    }
+    return { evidence, bytes };
+  }
+
+  /** Removes an evidence file: its record becomes a tombstone and its bytes are deleted. */
+  removeAttachment(evidenceId: RecordId, expectedRev: number): Promise<void> {
+    return this.serialised(async () => {
+      const keys = this.keys();
+      const current = await this.get('evidence', evidenceId);
+      if (!current) throw new NotFoundError('evidence', evidenceId);
+      const meta = this.metaFor(evidenceId, expectedRev + 1, true);
+      const row = await this.sealRow(keys, 'evidence', meta, payloadOf(current));
+      await this.commit(
+        {
+          action: 'record.deleted',
+          target: { table: 'evidence', id: evidenceId },
+          summary: current.name,
+        },
+        { table: 'evidence', rows: [row] },
+        { remove: evidenceId },
+      );
+    });
+  }
+
+  private metaFor(id: RecordId, rev: number, deleted: boolean): RecordMeta {
+    return { id, rev, updatedAt: this.now().toISOString(), updatedBy: this.actor, deleted };
   }
 
   /** Records an event that changes no record (unlock, reveal of personal data, …). */
@@ -268,22 +382,33 @@ export class VaultSession {
   ): Promise<Stored<Payloads[T]>> {
     return this.serialised(async () => {
       const keys = this.keys();
-      const valid = payloadSchemas[table].parse(data);
+      const valid = tableSpec(table).schema.parse(data);
       const rev = (expectedRev ?? 0) + 1;
       const meta = { id, rev, updatedAt: this.now().toISOString(), updatedBy: this.actor, deleted };
-      const sealed = await sealJson(
-        keys.record,
-        { ...meta, data: valid },
-        recordAad(this.vaultId, table, id),
-      );
+      const row = await this.sealRow(keys, table, meta, valid);
       const action =
         expectedRev === null ? 'record.created' : deleted ? 'record.deleted' : 'record.updated';
-      await this.commit(
-        { action, target: { table, id }, summary },
-        { table, rows: [{ id, rev, deleted: deleted ? 1 : 0, sealed }] },
-      );
+      await this.commit({ action, target: { table, id }, summary }, { table, rows: [row] });
       return { ...valid, ...meta };
     });
+  }
+
+  /** The row as stored: clear id, revision, tombstone flag and parent; everything else sealed. */
+  private async sealRow<T extends SealedRecordTable>(
+    keys: VaultKeys,
+    table: T,
+    meta: RecordMeta,
+    data: Payloads[T],
+  ): Promise<SealedRow> {
+    const sealed = await sealJson(
+      keys.record,
+      { ...meta, data },
+      recordAad(this.vaultId, table, meta.id),
+    );
+    const parentOf = tableSpec(table).parentOf;
+    const row: SealedRow = { id: meta.id, rev: meta.rev, deleted: meta.deleted ? 1 : 0, sealed };
+    if (parentOf) row.parent = parentOf(data);
+    return row;
   }
 
   private serialised<R>(task: () => Promise<R>): Promise<R> {
@@ -300,6 +425,7 @@ export class VaultSession {
   private async commit(
     draft: ActivityDraft,
     write: { table: SealedRecordTable; rows: readonly SealedRow[] } | null,
+    blob: { put: BlobRow } | { remove: string } | null = null,
   ): Promise<ActivityEntry> {
     for (let attempt = 0; attempt < 5; attempt++) {
       const keys = this.keys();
@@ -313,9 +439,9 @@ export class VaultSession {
           recordAad(this.vaultId, 'meta', 'activity-head'),
         ),
       ]);
-      const tables = write
-        ? [this.db.meta, this.db.activity, this.db.table(write.table)]
-        : [this.db.meta, this.db.activity];
+      const tables: Table[] = [this.db.meta, this.db.activity];
+      if (write) tables.push(this.db.table(write.table));
+      if (blob) tables.push(this.db.blobs);
       try {
         await this.db.transaction('rw', tables, async () => {
           const rawHead = await this.db.meta.get('activity-head');
@@ -333,6 +459,8 @@ export class VaultSession {
             });
             await table.bulkPut(write.rows);
           }
+          if (blob && 'put' in blob) await this.db.blobs.put(blob.put);
+          if (blob && 'remove' in blob) await this.db.blobs.delete(blob.remove);
           await this.db.activity.add({ seq: entry.seq, sealed: sealedEntry });
           await this.db.meta.put({ key: 'activity-head', seq: entry.seq, sealed: sealedHead });
         });

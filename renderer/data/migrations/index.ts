@@ -3,14 +3,11 @@
  * forever so any older vault can be opened; a change is a new numbered file, never an edit.
  */
 import { migration001 } from './001-initial';
+import { migration002 } from './002-self-inspection';
 
 export interface Migration {
   version: number;
   stores: Readonly<Record<string, string | null>>;
 }
 
-export const migrations: readonly Migration[] = [migration001];
-
-/** Tables whose rows are sealed records (id, rev, deleted, sealed). */
-export const SEALED_RECORD_TABLES = ['engagement', 'notes'] as const;
-export type SealedRecordTable = (typeof SEALED_RECORD_TABLES)[number];
+export const migrations: readonly Migration[] = [migration001, migration002];

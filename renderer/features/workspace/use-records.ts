@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Stored } from '../../../shared/domain/records';
-import type { SealedRecordTable } from '../../data/migrations';
-import type { Payloads, VaultSession } from '../../data/vault-session';
+import type { Payloads, SealedRecordTable } from '../../data/tables';
+import type { VaultSession } from '../../data/vault-session';
 
 /** The live records of one table, decrypted, with a reload after each change. */
 export function useRecords<T extends SealedRecordTable>(session: VaultSession, table: T) {

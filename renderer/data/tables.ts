@@ -1,0 +1,41 @@
+/**
+ * The sealed record tables of a vault, in one place: each table's payload schema and, for
+ * child records, which opaque id is stored in clear as `parent` so children can be listed by
+ * index (the results and findings of one inspection, say). Adding a table is a line here plus
+ * a numbered migration.
+ */
+import type { z } from 'zod';
+import { engagementSchema } from '../../shared/domain/engagement';
+import { evidenceSchema } from '../../shared/domain/evidence';
+import { fieldNoteSchema } from '../../shared/domain/notes';
+
+interface TableSpec<T> {
+  schema: z.ZodType<T>;
+  /** The parent record's id, kept in clear for indexing; ids are opaque (UUIDv7). */
+  parentOf: ((payload: T) => string) | null;
+}
+
+function spec<T>(
+  schema: z.ZodType<T>,
+  parentOf: ((payload: T) => string) | null = null,
+): TableSpec<T> {
+  return { schema, parentOf };
+}
+
+export const recordTables = {
+  engagement: spec(engagementSchema),
+  notes: spec(fieldNoteSchema),
+  evidence: spec(evidenceSchema, (evidence) => evidence.ownerId),
+};
+
+export type SealedRecordTable = keyof typeof recordTables;
+export const SEALED_RECORD_TABLES = Object.keys(recordTables) as SealedRecordTable[];
+
+export type Payloads = {
+  [T in SealedRecordTable]: z.output<(typeof recordTables)[T]['schema']>;
+};
+
+/** The spec of one table, typed by its name (TypeScript cannot narrow the map by a generic key). */
+export function tableSpec<T extends SealedRecordTable>(table: T): TableSpec<Payloads[T]> {
+  return recordTables[table] as unknown as TableSpec<Payloads[T]>;
+}
