@@ -7,6 +7,13 @@
 import type { z } from 'zod';
 import { engagementSchema } from '../../shared/domain/engagement';
 import { evidenceSchema } from '../../shared/domain/evidence';
+import { drillSchema, systemSchema } from '../../shared/domain/inspection/systems';
+import {
+  inspectionSchema,
+  storedFindingSchema,
+  storedItemResultSchema,
+  storedSampleSchema,
+} from '../../shared/domain/inspections';
 import { fieldNoteSchema } from '../../shared/domain/notes';
 
 interface TableSpec<T> {
@@ -26,6 +33,12 @@ export const recordTables = {
   engagement: spec(engagementSchema),
   notes: spec(fieldNoteSchema),
   evidence: spec(evidenceSchema, (evidence) => evidence.ownerId),
+  inspections: spec(inspectionSchema),
+  itemResults: spec(storedItemResultSchema, (result) => result.inspectionId),
+  findings: spec(storedFindingSchema, (finding) => finding.inspectionId),
+  samples: spec(storedSampleSchema, (sample) => sample.inspectionId),
+  systems: spec(systemSchema),
+  drills: spec(drillSchema),
 };
 
 export type SealedRecordTable = keyof typeof recordTables;

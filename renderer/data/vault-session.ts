@@ -83,6 +83,17 @@ export class BatchValidationError extends Error {
 
 export type Clock = () => Date;
 
+/** Rows of one table written in a commit. */
+interface RowWrite {
+  table: SealedRecordTable;
+  rows: readonly SealedRow[];
+}
+
+/** New records for one table in a batch; an id may be chosen in advance. */
+export type BatchGroup = {
+  [T in SealedRecordTable]: { table: T; items: readonly { id?: RecordId; data: Payloads[T] }[] };
+}[SealedRecordTable];
+
 export class VaultSession {
   #keys: VaultKeys | null;
   /** Writes are serialised so two saves from this window never race for the same trail head. */
@@ -234,46 +245,63 @@ export class VaultSession {
    * Creates many records in one transaction (an import): all or none. Every item is validated
    * first, and the errors name the item's position. The trail gets one entry for the batch.
    */
-  createMany<T extends SealedRecordTable>(
+  async createMany<T extends SealedRecordTable>(
     table: T,
     items: readonly Payloads[T][],
     summary: string,
   ): Promise<Stored<Payloads[T]>[]> {
+    // TypeScript cannot relate a generic table to its member of the BatchGroup union.
+    const group = { table, items: items.map((data) => ({ data })) } as unknown as BatchGroup;
+    const [created] = await this.createBatch([group], summary);
+    return (created ?? []) as Stored<Payloads[T]>[];
+  }
+
+  /**
+   * Creates records in several tables in one transaction: a parent and its children (an
+   * inspection and its checklist results), or an import. Ids may be given in advance so
+   * children can name their parent. All or none; one trail entry.
+   */
+  createBatch(groups: readonly BatchGroup[], summary: string): Promise<Stored<object>[][]> {
     return this.serialised(async () => {
       const keys = this.keys();
-      const schema = tableSpec(table).schema;
-      const problems: BatchProblem[] = [];
-      const valid: Payloads[T][] = [];
-      items.forEach((item, index) => {
-        const parsed = schema.safeParse(item);
-        if (parsed.success) valid.push(parsed.data);
-        else problems.push({ index, message: z.prettifyError(parsed.error) });
-      });
-      if (problems.length > 0) throw new BatchValidationError(table, problems);
       const updatedAt = this.now().toISOString();
-      const stored = valid.map((data) => ({
-        ...data,
-        id: newRecordId(),
-        rev: 1,
-        updatedAt,
-        updatedBy: this.actor,
-        deleted: false,
-      }));
-      const rows = await Promise.all(
-        stored.map((record, i) => {
-          const meta = { id: record.id, rev: 1, updatedAt, updatedBy: this.actor, deleted: false };
-          return this.sealRow(keys, table, meta, valid[i] as Payloads[T]);
-        }),
+      const problems: BatchProblem[] = [];
+      const prepared = groups.map((group) => {
+        const schema = tableSpec(group.table).schema as z.ZodType<object>;
+        return group.items.flatMap((item, index) => {
+          const parsed = schema.safeParse(item.data);
+          if (parsed.success) {
+            const meta = {
+              id: item.id ?? newRecordId(),
+              rev: 1,
+              updatedAt,
+              updatedBy: this.actor,
+              deleted: false,
+            };
+            return [{ meta, data: parsed.data }];
+          }
+          problems.push({ index, message: z.prettifyError(parsed.error) });
+          return [];
+        });
+      });
+      if (problems.length > 0)
+        throw new BatchValidationError(groups.map((g) => g.table).join(', '), problems);
+      const writes = await Promise.all(
+        groups.map(async (group, g): Promise<RowWrite> => ({
+          table: group.table,
+          rows: await Promise.all(
+            (prepared[g] ?? []).map(({ meta, data }) =>
+              this.sealRow(keys, group.table, meta, data as Payloads[typeof group.table]),
+            ),
+          ),
+        })),
       );
+      const counts = writes.map((w) => `${w.table}: ${w.rows.length}`).join(', ');
       await this.commit(
-        {
-          action: 'records.imported',
-          target: null,
-          summary: `${table}: ${rows.length} · ${summary}`,
-        },
-        { table, rows },
+        { action: 'records.imported', target: null, summary: `${counts} · ${summary}` },
+        writes,
       );
-      return stored;
+      return prepared.map((records) => records.map(({ meta, data }) => ({ ...data, ...meta })));
     });
   }
 
@@ -305,7 +333,7 @@ export class VaultSession {
           target: { table: 'evidence', id: meta.id },
           summary: data.name,
         },
-        { table: 'evidence', rows: [row] },
+        [{ table: 'evidence', rows: [row] }],
         { put: { id: meta.id, sealed: content } },
       );
       return { ...data, ...meta };
@@ -357,7 +385,7 @@ export class VaultSession {
           target: { table: 'evidence', id: evidenceId },
           summary: current.name,
         },
-        { table: 'evidence', rows: [row] },
+        [{ table: 'evidence', rows: [row] }],
         { remove: evidenceId },
       );
     });
@@ -369,7 +397,7 @@ export class VaultSession {
 
   /** Records an event that changes no record (unlock, reveal of personal data, …). */
   async log(draft: ActivityDraft): Promise<ActivityEntry> {
-    return this.serialised(() => this.commit(draft, null));
+    return this.serialised(() => this.commit(draft, []));
   }
 
   private write<T extends SealedRecordTable>(
@@ -388,7 +416,7 @@ export class VaultSession {
       const row = await this.sealRow(keys, table, meta, valid);
       const action =
         expectedRev === null ? 'record.created' : deleted ? 'record.deleted' : 'record.updated';
-      await this.commit({ action, target: { table, id }, summary }, { table, rows: [row] });
+      await this.commit({ action, target: { table, id }, summary }, [{ table, rows: [row] }]);
       return { ...valid, ...meta };
     });
   }
@@ -424,7 +452,7 @@ export class VaultSession {
    */
   private async commit(
     draft: ActivityDraft,
-    write: { table: SealedRecordTable; rows: readonly SealedRow[] } | null,
+    writes: readonly RowWrite[],
     blob: { put: BlobRow } | { remove: string } | null = null,
   ): Promise<ActivityEntry> {
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -440,14 +468,14 @@ export class VaultSession {
         ),
       ]);
       const tables: Table[] = [this.db.meta, this.db.activity];
-      if (write) tables.push(this.db.table(write.table));
+      for (const write of writes) tables.push(this.db.table(write.table));
       if (blob) tables.push(this.db.blobs);
       try {
         await this.db.transaction('rw', tables, async () => {
           const rawHead = await this.db.meta.get('activity-head');
           const headSeq = rawHead && 'seq' in rawHead ? rawHead.seq : 0;
           if (headSeq !== (head?.seq ?? 0)) throw new HeadMovedError();
-          if (write) {
+          for (const write of writes) {
             const table = this.db.table<SealedRow, string>(write.table);
             const current = await table.bulkGet(write.rows.map((row) => row.id));
             write.rows.forEach((row, i) => {
