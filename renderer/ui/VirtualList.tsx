@@ -28,6 +28,9 @@ export function VirtualList<T>({
   height = '70vh',
 }: VirtualListProps<T>) {
   const parentRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual hands back fresh functions on each render, which React Compiler cannot
+  // memoise; we do not use the compiler, so the rule's warning does not apply here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,
