@@ -4,6 +4,7 @@
  * findings and samples are child records that carry the inspection's id.
  */
 import { z } from 'zod';
+import { scopingAnswersSchema } from '../catalog/scoping';
 import { isoDateSchema } from './dates';
 import { findingSchema } from './inspection/findings';
 import { itemResultSchema } from './inspection/results';
@@ -20,8 +21,8 @@ export const inspectionSchema = z
     periodEnd: isoDateSchema,
     /** The checklist library version the items came from, kept for the record. */
     libraryVersion: z.string().min(1).max(50),
-    /** Answers to the scoping questions, by question key. */
-    scoping: z.record(z.string(), z.boolean()),
+    /** Answers to the scoping questions that selected the items. */
+    scoping: scopingAnswersSchema,
     status: z.enum(INSPECTION_STATUSES),
   })
   .refine((i) => i.periodStart <= i.periodEnd, {

@@ -1,0 +1,8 @@
+/**
+ * Bilingual text for labels, criteria and messages: zh-TW first, English second. Kept as data
+ * (not i18n keys) because the wording comes from the rules and the audit manual, and both
+ * versions must travel together into reports.
+ */
+import type { DisplayLanguage } from '../dates';
+
+export type Bilingual = Readonly<Record<DisplayLanguage, string>>;
