@@ -1,0 +1,132 @@
+/**
+ * The auditor's main screen end to end: scope a self-inspection, record results, attach an
+ * evidence file, raise a finding, watch the dashboard change, keep a system inventory; then
+ * reload, unlock, and find it all still there.
+ */
+import { rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkbenchPage } from './pages/workbench-page';
+import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { serveBuiltApp, type ServedApp } from './support/serve';
+
+const PASSPHRASE = 'inspection passphrase 2025';
+const EVIDENCE = '保密切結書抽查清單 — 王小明 A123456789';
+
+describe('a self-inspection', () => {
+  let app: ServedApp;
+  let browser: LaunchedBrowser;
+  let ui: WorkbenchPage;
+
+  beforeAll(async () => {
+    app = await serveBuiltApp();
+    browser = await launchChromium();
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    ui = new WorkbenchPage(page);
+    await page.goto(app.url);
+    await ui.createVault({
+      label: '自評 e2e',
+      entity: '示範產物保險',
+      owner: '陳稽核',
+      passphrase: PASSPHRASE,
+    });
+  });
+
+  afterAll(async () => {
+    await browser.context.close().catch(() => undefined);
+    await app.close();
+    await rm(browser.profileDir, { recursive: true, force: true });
+  });
+
+  const page = () => ui.page;
+  const items = () => page().getByRole('listbox', { name: '查核項目' }).getByRole('option');
+  const checklistCount = async () =>
+    (await page().getByTestId('checklist-count').textContent()) ?? '';
+
+  it('scopes an inspection: more items apply when the company uses cloud services', async () => {
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '新增自評' }).click();
+    await page().getByLabel('自評名稱').fill('114 年度資安自評');
+    const scoped = page().getByTestId('scoped-count');
+    const before = Number(/將建立 (\d+) 個/.exec((await scoped.textContent()) ?? '')?.[1]);
+    await page()
+      .getByRole('checkbox', { name: /雲端服務/ })
+      .first()
+      .check();
+    const after = Number(/將建立 (\d+) 個/.exec((await scoped.textContent()) ?? '')?.[1]);
+    expect(before).toBeGreaterThan(20);
+    expect(after).toBeGreaterThan(before);
+    await page().getByRole('button', { name: '建立查核清單' }).click();
+    await ui.visible(page().getByRole('heading', { name: '114 年度資安自評' }));
+    expect(await checklistCount()).toBe(`顯示 ${after} / ${after} 項`);
+  });
+
+  it('records a deficient result and raises a finding from it', async () => {
+    await page().getByLabel('搜尋條文、要求或工作底稿…').fill('SR-04-06.1');
+    await ui.visible(items().first());
+    await items().first().click();
+    await page().getByRole('radio', { name: '不符合' }).check();
+    await page()
+      .getByLabel('執行之查核工作')
+      .fill('抽查 113 年報廢筆電 5 台，其中 2 台無覆寫紀錄。');
+    await page().getByRole('button', { name: '儲存' }).click();
+    await ui.visible(page().getByText('此項目為不符合或部分符合，請開立缺失。'));
+    await page().getByRole('button', { name: '開立缺失' }).click();
+    await ui.visible(page().getByRole('tab', { name: '缺失', selected: true }));
+    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
+  });
+
+  it('records a compliant result with an evidence file stored encrypted', async () => {
+    await page().getByRole('tab', { name: '查核項目' }).click();
+    await page().getByLabel('搜尋條文、要求或工作底稿…').fill('SR-04-01.1');
+    await items().first().click();
+    await page().getByRole('radio', { name: '符合', exact: true }).check();
+    await page().getByLabel('執行之查核工作').fill('抽查新進員工 10 名之保密切結書，均已簽署。');
+    await page().getByRole('button', { name: '儲存' }).click();
+    await ui.visible(page().getByText('已儲存。'));
+    const chooser = page().waitForEvent('filechooser');
+    await page().getByRole('button', { name: '加入檔案' }).first().click();
+    await (
+      await chooser
+    ).setFiles({ name: '切結書抽查.txt', mimeType: 'text/plain', buffer: Buffer.from(EVIDENCE) });
+    await ui.visible(page().getByText('切結書抽查.txt'));
+  });
+
+  it('shows the change on the dashboard', async () => {
+    await page().getByRole('tab', { name: '總覽' }).click();
+    const progress = await ui.visible(page().getByTestId('kpi-progress'));
+    expect(await progress.textContent()).toMatch(/^2 \/ \d+$/);
+    expect(await page().getByTestId('kpi-open-findings').textContent()).toBe('1');
+    await page()
+      .getByRole('button', { name: /未結案缺失/ })
+      .click();
+    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
+  });
+
+  it('flags a class-1 system whose yearly assessment is overdue', async () => {
+    await page().getByRole('tab', { name: '系統清冊' }).click();
+    await page().getByRole('button', { name: '新增系統' }).click();
+    await page().getByLabel('系統名稱').fill('網路投保系統');
+    await page().getByLabel('系統類別').selectOption('1');
+    await page().getByLabel('上次資安評估日期').fill('2023-05-31');
+    await page().getByRole('button', { name: '儲存' }).click();
+    const row = page().getByRole('row').filter({ hasText: '網路投保系統' });
+    await ui.visible(row.getByText('逾期'));
+    expect(await row.textContent()).toContain('民國 113 年 5 月 31 日');
+  });
+
+  it('keeps everything across a reload and unlock', async () => {
+    await page().reload();
+    await ui.openVault('自評 e2e');
+    await ui.unlock(PASSPHRASE);
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '開啟' }).click();
+    await page().getByRole('combobox', { name: '查核結果' }).selectOption('compliant');
+    expect(await checklistCount()).toMatch(/^顯示 1 \/ \d+ 項$/);
+    await items().first().click();
+    await ui.visible(page().getByText('切結書抽查.txt'));
+    await page().getByRole('combobox', { name: '查核結果' }).selectOption('non-compliant');
+    expect(await checklistCount()).toMatch(/^顯示 1 \/ \d+ 項$/);
+    await page().getByRole('tab', { name: '缺失' }).click();
+    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
+  });
+});
