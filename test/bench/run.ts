@@ -7,25 +7,36 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { startStaticServer } from '../../electron/node/static-server';
 import { launchChromium } from '../e2e/support/chromium';
+import type { run as runListBench } from './browser/list-bench';
 import type { BenchResult } from './browser/vault-bench';
+
+type ListBenchResult = Awaited<ReturnType<typeof runListBench>>;
 
 const RECORDS = Number(process.env.AW_BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.AW_BENCH_ROUNDS ?? 3);
+const FINDINGS = Number(process.env.AW_BENCH_FINDINGS ?? 2_000);
 const outDir = resolve(import.meta.dirname, '../../build/bench');
 
 await mkdir(outDir, { recursive: true });
 await build({
-  entryPoints: [resolve(import.meta.dirname, 'browser/vault-bench.ts')],
+  entryPoints: [
+    resolve(import.meta.dirname, 'browser/vault-bench.ts'),
+    resolve(import.meta.dirname, 'browser/list-bench.tsx'),
+  ],
   bundle: true,
   format: 'esm',
   platform: 'browser',
   target: 'chrome130',
-  outfile: resolve(outDir, 'vault-bench.js'),
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  minify: true,
+  outdir: outDir,
   logLevel: 'warning',
 });
 await writeFile(
   resolve(outDir, 'index.html'),
-  '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./vault-bench.js"></script>',
+  '<!doctype html><meta charset="utf-8"><title>bench</title>' +
+    '<script type="module" src="./vault-bench.js"></script><script type="module" src="./list-bench.js"></script>',
 );
 
 const server = await startStaticServer({ root: outDir, port: 0 });
@@ -61,6 +72,26 @@ try {
   const encryptedTotal = result.encrypted.writeMs + result.encrypted.readMs;
   console.log(
     `${'total'.padEnd(8)} ratio ${(encryptedTotal / plainTotal).toFixed(2)}x (target: at most 1.5x)`,
+  );
+
+  await page.waitForFunction(() => 'awListBench' in globalThis);
+  const lists = await page.evaluate(
+    (findings) =>
+      (
+        globalThis as unknown as { awListBench: { run: (n: number) => Promise<ListBenchResult> } }
+      ).awListBench.run(findings),
+    FINDINGS,
+  );
+  console.log(
+    `\nLists: checklist of the whole library (${lists.items} items), ${lists.findings} findings`,
+  );
+  const line = (name: string, r: { firstPaintMs: number; filterMs: number }) =>
+    `${name.padEnd(36)} first paint ${r.firstPaintMs.toFixed(1).padStart(7)} ms   filter ${r.filterMs.toFixed(1).padStart(7)} ms`;
+  console.log(line('checklist (virtualised)', lists.checklist));
+  console.log(line('findings (virtualised)', lists.list));
+  console.log(line('baseline: findings as a plain list', lists.naive));
+  console.log(
+    `findings first paint vs the plain list: ${(lists.list.firstPaintMs / lists.naive.firstPaintMs).toFixed(2)}x`,
   );
 } finally {
   await context.close();

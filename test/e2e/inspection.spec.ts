@@ -96,6 +96,9 @@ describe('a self-inspection', () => {
     const progress = await ui.visible(page().getByTestId('kpi-progress'));
     expect(await progress.textContent()).toMatch(/^2 \/ \d+$/);
     expect(await page().getByTestId('kpi-open-findings').textContent()).toBe('1');
+    // The finding has no risk, recommendation, owner or due date yet: listed before sign-off.
+    const issues = await ui.visible(page().getByRole('region', { name: '送核前待處理事項' }));
+    expect(await issues.textContent()).toMatch(/尚有 \d+ 個項目未查核/);
     await page()
       .getByRole('button', { name: /未結案缺失/ })
       .click();

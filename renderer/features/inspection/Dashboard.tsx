@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { CATALOG_SECTIONS, CATEGORIES, type SectionId } from '../../../shared/catalog';
-import { completionByGroup } from '../../../shared/domain/inspection/completeness';
+import {
+  completionByGroup,
+  inspectionIssues,
+} from '../../../shared/domain/inspection/completeness';
 import {
   CATEGORY_LABELS,
   findingAgeDays,
@@ -93,6 +96,9 @@ export function Dashboard({
     };
   });
   const done = data.results.filter((r) => r.result !== null).length;
+  // What a reviewer would send back before sign-off (e.g. a deficient item without a finding).
+  const issues = inspectionIssues(data.results, data.findings);
+  const untestedCount = issues.filter((issue) => issue.kind === 'item-not-tested').length;
   const overdueFindings = unresolved.filter((f) => isFindingOverdue(f, now)).length;
   const lateSystems = systems
     .map((system) => ({ system, status: assessmentStatus(system, now) }))
@@ -150,6 +156,26 @@ export function Dashboard({
         />
       </div>
       <Legend lang={lang} />
+      <section className="card" aria-label={t('dashboard.issues')}>
+        <h3>
+          {t('dashboard.issues')} <span className="badge">{issues.length}</span>
+        </h3>
+        {issues.length === 0 ? (
+          <p className="ok small">{t('dashboard.noIssues')}</p>
+        ) : (
+          <ul className="issues small">
+            {issues
+              .filter((issue) => issue.kind !== 'item-not-tested')
+              .slice(0, 50)
+              .map((issue) => (
+                <li key={`${issue.kind}-${issue.itemId ?? ''}-${issue.findingId ?? ''}`}>
+                  {pick(issue.message, lang)}
+                </li>
+              ))}
+            {untestedCount > 0 && <li>{t('dashboard.untestedItems', { count: untestedCount })}</li>}
+          </ul>
+        )}
+      </section>
       {lateSystems.length > 0 && (
         <section className="card">
           <h3>{t('dashboard.overdueAssessments')}</h3>

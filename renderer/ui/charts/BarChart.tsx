@@ -18,8 +18,21 @@ export interface BarChartProps {
 }
 
 const ROW = 26;
-const LABEL_WIDTH = 170;
-const WIDTH = 560;
+const LABEL_WIDTH = 250;
+const WIDTH = 640;
+/** Characters that fit the label column at 12px; CJK characters are about twice as wide. */
+const LABEL_UNITS = 38;
+
+function fitLabel(label: string): string {
+  let units = 0;
+  let out = '';
+  for (const ch of label) {
+    units += ch.charCodeAt(0) < 0x100 ? 1 : 2;
+    if (units > LABEL_UNITS) return `${out}…`;
+    out += ch;
+  }
+  return out;
+}
 
 export function BarChart({ title, bars, onSelect, max }: BarChartProps) {
   const total = (bar: Bar) => bar.segments.reduce((sum, s) => sum + s.value, 0);
@@ -40,7 +53,8 @@ export function BarChart({ title, bars, onSelect, max }: BarChartProps) {
           return (
             <g key={bar.key}>
               <text x={LABEL_WIDTH - 8} y={y + 14} textAnchor="end" className="chart-label">
-                {bar.label}
+                <title>{bar.label}</title>
+                {fitLabel(bar.label)}
               </text>
               {bar.segments.map((segment) => {
                 const w = (segment.value / scaleMax) * barWidth;
