@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchPage } from './pages/workbench-page';
 import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import { findInDirectory } from './support/profile-scan';
 import { serveBuiltApp, type ServedApp } from './support/serve';
 
 const PASSPHRASE = 'inspection passphrase 2025';
@@ -89,6 +90,12 @@ describe('a self-inspection', () => {
       await chooser
     ).setFiles({ name: '切結書抽查.txt', mimeType: 'text/plain', buffer: Buffer.from(EVIDENCE) });
     await ui.visible(page().getByText('切結書抽查.txt'));
+    await page().getByRole('button', { name: '檢視' }).click();
+    const preview = await ui.visible(page().getByRole('dialog', { name: '切結書抽查.txt' }));
+    expect(await preview.textContent()).toContain('王小明 A12****789');
+    await preview.getByRole('button', { name: /顯示個資/ }).click();
+    await ui.visible(preview.getByText(EVIDENCE));
+    await preview.getByRole('button', { name: '關閉' }).click();
   });
 
   it('shows the change on the dashboard', async () => {
@@ -131,5 +138,20 @@ describe('a self-inspection', () => {
     expect(await checklistCount()).toMatch(/^顯示 1 \/ \d+ 項$/);
     await page().getByRole('tab', { name: '缺失' }).click();
     expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
+  });
+
+  it('leaves neither the evidence file nor the working papers in clear in the profile', async () => {
+    await browser.context.close();
+    for (const canary of [
+      'A123456789',
+      '保密切結書抽查清單',
+      '切結書抽查.txt',
+      '其中 2 台無覆寫紀錄',
+      '網路投保系統',
+    ]) {
+      const { hits, scanned } = await findInDirectory(browser.profileDir, canary);
+      expect(scanned).toBeGreaterThan(10);
+      expect(hits, canary).toEqual([]);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
+import { canPreview, EvidencePreview } from './EvidencePreview';
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -34,6 +35,11 @@ export function EvidenceList({
   const { t } = useTranslation();
   const { platform } = useApp();
   const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{
+    id: RecordId;
+    name: string;
+    bytes: Uint8Array<ArrayBuffer>;
+  } | null>(null);
   const guard = (task: () => Promise<void>) => {
     setError(null);
     task().catch((e: unknown) => setError(describeError(e, t)));
@@ -53,6 +59,20 @@ export function EvidenceList({
               </span>
             </span>
             <span className="actions">
+              {canPreview(file.name) && (
+                <button
+                  type="button"
+                  className="ghost"
+                  onClick={() =>
+                    guard(async () => {
+                      const { bytes } = await session.readAttachment(file.id);
+                      setPreview({ id: file.id, name: file.name, bytes });
+                    })
+                  }
+                >
+                  {t('evidence.view')}
+                </button>
+              )}
               <button
                 type="button"
                 className="ghost"
@@ -100,6 +120,20 @@ export function EvidenceList({
         {t('evidence.add')}
       </button>
       <ErrorText message={error} />
+      {preview && (
+        <EvidencePreview
+          name={preview.name}
+          bytes={preview.bytes}
+          onClose={() => setPreview(null)}
+          onReveal={async () => {
+            await session.log({
+              action: 'personal-data.revealed',
+              target: { table: 'evidence', id: preview.id },
+              summary: preview.name,
+            });
+          }}
+        />
+      )}
     </section>
   );
 }
