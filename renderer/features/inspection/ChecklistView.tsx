@@ -10,6 +10,7 @@ import {
 import { RESULT_LABELS, RESULTS, type Result } from '../../../shared/domain/inspection/results';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { VirtualList } from '../../ui/VirtualList';
 import { ItemDetail } from './ItemDetail';
 import { catalogItem } from './library';
@@ -92,58 +93,33 @@ export function ChecklistView({
             value={filter.text ?? ''}
             onChange={(e) => onFilter({ ...filter, text: e.target.value })}
           />
-          <select
-            aria-label={t('checklist.section')}
-            value={filter.section ?? ''}
-            onChange={(e) =>
-              onFilter({
-                ...filter,
-                section: (e.target.value || undefined) as SectionId | undefined,
-              })
-            }
-          >
-            <option value="">{t('checklist.allSections')}</option>
-            {sections.map((section) => (
-              <option key={section} value={section}>
-                {pick(CATALOG_SECTIONS[section], lang)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('checklist.result')}
-            value={filter.result ?? ''}
-            onChange={(e) =>
-              onFilter({
-                ...filter,
-                result: (e.target.value || undefined) as ChecklistFilter['result'],
-              })
-            }
-          >
-            <option value="">{t('checklist.allResults')}</option>
-            <option value="untested">{t('checklist.untested')}</option>
-            {RESULTS.map((r) => (
-              <option key={r} value={r}>
-                {pick(RESULT_LABELS[r], lang)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('checklist.category')}
-            value={filter.category ?? ''}
-            onChange={(e) =>
-              onFilter({
-                ...filter,
-                category: (e.target.value || undefined) as Category | undefined,
-              })
-            }
-          >
-            <option value="">{t('checklist.allCategories')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {pick(CATEGORY_LABELS[c], lang)}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            label={t('checklist.section')}
+            allLabel={t('checklist.allSections')}
+            value={filter.section}
+            options={sections.map((section) => ({
+              value: section,
+              label: pick(CATALOG_SECTIONS[section], lang),
+            }))}
+            onChange={(section) => onFilter({ ...filter, section })}
+          />
+          <FilterSelect
+            label={t('checklist.result')}
+            allLabel={t('checklist.allResults')}
+            value={filter.result}
+            options={[
+              { value: 'untested' as const, label: t('checklist.untested') },
+              ...RESULTS.map((r) => ({ value: r, label: pick(RESULT_LABELS[r], lang) })),
+            ]}
+            onChange={(result) => onFilter({ ...filter, result })}
+          />
+          <FilterSelect
+            label={t('checklist.category')}
+            allLabel={t('checklist.allCategories')}
+            value={filter.category}
+            options={CATEGORIES.map((c) => ({ value: c, label: pick(CATEGORY_LABELS[c], lang) }))}
+            onChange={(category) => onFilter({ ...filter, category })}
+          />
         </div>
         <p className="muted small" role="status" data-testid="checklist-count">
           {t('checklist.count', { shown: visible.length, total: rows.length })}

@@ -18,6 +18,7 @@ import { useApp } from '../../app/app-context';
 import { today } from '../../app/today';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { VirtualList } from '../../ui/VirtualList';
 import { FindingForm } from './FindingForm';
 import type { InspectionData } from './use-inspection';
@@ -70,8 +71,6 @@ export function FindingsView({
     );
   });
   const selected = data.findings.find((f) => f.id === selectedId) ?? null;
-  const select = (key: keyof FindingFilter, value: string) =>
-    onFilter({ ...filter, [key]: value || undefined });
 
   return (
     <div className="split">
@@ -82,56 +81,42 @@ export function FindingsView({
             placeholder={t('findings.search')}
             aria-label={t('findings.search')}
             value={filter.text ?? ''}
-            onChange={(e) => select('text', e.target.value)}
+            onChange={(e) => onFilter({ ...filter, text: e.target.value })}
           />
-          <select
-            aria-label={t('findings.severity')}
-            value={filter.severity ?? ''}
-            onChange={(e) => select('severity', e.target.value)}
-          >
-            <option value="">{t('findings.allSeverities')}</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {pick(SEVERITY_LABELS[s], lang)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('findings.status')}
-            value={filter.status ?? ''}
-            onChange={(e) => select('status', e.target.value)}
-          >
-            <option value="">{t('findings.allStatuses')}</option>
-            {FINDING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {pick(STATUS_LABELS[s], lang)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('checklist.category')}
-            value={filter.category ?? ''}
-            onChange={(e) => select('category', e.target.value)}
-          >
-            <option value="">{t('checklist.allCategories')}</option>
-            {FINDING_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {pick(CATEGORY_LABELS[c], lang)}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t('findings.owner')}
-            value={filter.owner ?? ''}
-            onChange={(e) => select('owner', e.target.value)}
-          >
-            <option value="">{t('findings.allOwners')}</option>
-            {owners.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            label={t('findings.severity')}
+            allLabel={t('findings.allSeverities')}
+            value={filter.severity}
+            options={SEVERITIES.map((v) => ({ value: v, label: pick(SEVERITY_LABELS[v], lang) }))}
+            onChange={(severity) => onFilter({ ...filter, severity })}
+          />
+          <FilterSelect
+            label={t('findings.status')}
+            allLabel={t('findings.allStatuses')}
+            value={filter.status}
+            options={FINDING_STATUSES.map((v) => ({
+              value: v,
+              label: pick(STATUS_LABELS[v], lang),
+            }))}
+            onChange={(status) => onFilter({ ...filter, status })}
+          />
+          <FilterSelect
+            label={t('checklist.category')}
+            allLabel={t('checklist.allCategories')}
+            value={filter.category}
+            options={FINDING_CATEGORIES.map((v) => ({
+              value: v,
+              label: pick(CATEGORY_LABELS[v], lang),
+            }))}
+            onChange={(category) => onFilter({ ...filter, category })}
+          />
+          <FilterSelect
+            label={t('findings.owner')}
+            allLabel={t('findings.allOwners')}
+            value={filter.owner}
+            options={owners.map((v) => ({ value: v, label: v }))}
+            onChange={(owner) => onFilter({ ...filter, owner })}
+          />
           {(filter.overdue ?? filter.unresolved) && (
             <button
               type="button"

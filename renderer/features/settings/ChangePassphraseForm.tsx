@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
-import { MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
-import { StrengthMeter } from '../vaults/StrengthMeter';
+import { NewPassphraseFields } from '../vaults/NewPassphraseFields';
 
 /** Re-wraps the vault key under a new passphrase; records are not re-encrypted. */
 export function ChangePassphraseForm({ session }: { session: VaultSession }) {
@@ -56,32 +55,14 @@ export function ChangePassphraseForm({ session }: { session: VaultSession }) {
             />
           )}
         </Field>
-        <Field
+        <NewPassphraseFields
           label={t('settings.newPassphrase')}
-          hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-        >
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
-        <StrengthMeter passphrase={next} userInputs={[session.actor]} />
-        <Field label={t('create.confirm')}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-              autoComplete="new-password"
-            />
-          )}
-        </Field>
+          passphrase={next}
+          confirm={confirm}
+          onPassphrase={setNext}
+          onConfirm={setConfirm}
+          userInputs={[session.actor]}
+        />
       </fieldset>
       <ErrorText message={error} />
       {done && (

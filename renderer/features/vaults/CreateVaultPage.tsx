@@ -6,7 +6,7 @@ import { describeError } from '../../app/describe-error';
 import { characterCount, type CreatedVault, MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
 
 export interface CreateVaultPageProps {
   onCancel: () => void;
@@ -117,36 +117,15 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
         </fieldset>
         <fieldset disabled={busy}>
           <legend>{t('create.protection')}</legend>
-          <Field
+          <NewPassphraseFields
             label={t('create.passphrase')}
-            hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-            error={errors.passphrase}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                value={form.passphrase}
-                onChange={set('passphrase')}
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
-          <StrengthMeter
             passphrase={form.passphrase}
+            confirm={form.confirm}
+            onPassphrase={(passphrase) => setForm((f) => ({ ...f, passphrase }))}
+            onConfirm={(confirm) => setForm((f) => ({ ...f, confirm }))}
             userInputs={[form.label, form.owner, form.entity]}
+            errors={errors}
           />
-          <Field label={t('create.confirm')} error={errors.confirm}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                value={form.confirm}
-                onChange={set('confirm')}
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
         </fieldset>
         <ErrorText message={failure} />
         <div className="actions">

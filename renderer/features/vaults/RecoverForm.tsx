@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
-import { MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
-import { StrengthMeter } from './StrengthMeter';
+import { NewPassphraseFields } from './NewPassphraseFields';
 
 /** A forgotten passphrase: open with the recovery key and choose a new passphrase at once. */
 export function RecoverForm({
@@ -61,32 +60,14 @@ export function RecoverForm({
               />
             )}
           </Field>
-          <Field
+          <NewPassphraseFields
             label={t('recover.newPassphrase')}
-            hint={t('create.passphraseHint', { min: MIN_PASSPHRASE_LENGTH })}
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
-          <StrengthMeter passphrase={passphrase} userInputs={[]} />
-          <Field label={t('create.confirm')}>
-            {(p) => (
-              <input
-                {...p}
-                type="password"
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-                autoComplete="new-password"
-              />
-            )}
-          </Field>
+            passphrase={passphrase}
+            confirm={confirm}
+            onPassphrase={setPassphrase}
+            onConfirm={setConfirm}
+            userInputs={[]}
+          />
         </fieldset>
         <ErrorText message={error} />
         <div className="actions">
