@@ -40,3 +40,23 @@ export class VaultNotFoundError extends Error {
     super(`There is no vault ${vaultId} on this machine.`);
   }
 }
+
+export interface BatchProblem {
+  /** Position of the item in the batch, from 0. */
+  index: number;
+  message: string;
+}
+
+export class BatchValidationError extends Error {
+  override name = 'BatchValidationError';
+  constructor(
+    readonly table: string,
+    readonly problems: readonly BatchProblem[],
+  ) {
+    const first = problems
+      .slice(0, 5)
+      .map((p) => `item ${p.index + 1}: ${p.message}`)
+      .join('; ');
+    super(`${problems.length} of the ${table} items are invalid, nothing was saved (${first}).`);
+  }
+}

@@ -13,7 +13,6 @@ import {
   openBytes,
   openJson,
   recordAad,
-  type Sealed,
   sealBytes,
   sealJson,
   sha256Hex,
@@ -23,11 +22,9 @@ import { type Evidence, evidenceSchema } from '../../shared/domain/evidence';
 import {
   type ActivityDraft,
   type ActivityEntry,
-  activityEntrySchema,
   type ChainHead,
   chainEntry,
   type ChainReport,
-  verifyChain,
 } from '../../shared/domain/activity';
 import {
   ConflictError,
@@ -38,7 +35,14 @@ import {
   type Stored,
   type VaultId,
 } from '../../shared/domain/records';
-import { CorruptRecordError, LockedError, NotFoundError } from './errors';
+import { readHead, readTrail, type SealedOpener, verifyTrail } from './activity-trail';
+import {
+  type BatchProblem,
+  BatchValidationError,
+  CorruptRecordError,
+  LockedError,
+  NotFoundError,
+} from './errors';
 import type { BlobRow, SealedRow } from './rows';
 import { type Payloads, SEALED_RECORD_TABLES, type SealedRecordTable, tableSpec } from './tables';
 import type { VaultDb } from './vault-db';
@@ -57,29 +61,7 @@ function sealedSchemaOf<T extends SealedRecordTable>(
 ): z.ZodType<SealedRecord<Payloads[T]>> {
   return sealedSchemas.get(table) as unknown as z.ZodType<SealedRecord<Payloads[T]>>;
 }
-const headSchema = z.object({ seq: z.number().int().positive(), hash: z.string() });
-
 class HeadMovedError extends Error {}
-
-export interface BatchProblem {
-  /** Position of the item in the batch, from 0. */
-  index: number;
-  message: string;
-}
-
-export class BatchValidationError extends Error {
-  override name = 'BatchValidationError';
-  constructor(
-    readonly table: string,
-    readonly problems: readonly BatchProblem[],
-  ) {
-    const first = problems
-      .slice(0, 5)
-      .map((p) => `item ${p.index + 1}: ${p.message}`)
-      .join('; ');
-    super(`${problems.length} of the ${table} items are invalid, nothing was saved (${first}).`);
-  }
-}
 
 export type Clock = () => Date;
 
@@ -503,60 +485,34 @@ export class VaultSession {
 
   // ── the activity trail ─────────────────────────────────────────────────────────────────
 
-  private async readHead(): Promise<ChainHead | null> {
-    const row = await this.db.meta.get('activity-head');
-    if (!row || row.key !== 'activity-head') return null;
-    const value = await this.openSealed('meta', 'activity-head', row.sealed);
-    const head = headSchema.parse(value);
-    if (head.seq !== row.seq)
-      throw new CorruptRecordError('meta', 'activity-head', 'sequence mismatch');
-    return head;
+  private readHead(): Promise<ChainHead | null> {
+    return readHead(this.db, this.opener());
   }
 
-  private async openSealed(table: string, id: string | number, sealed: Sealed): Promise<unknown> {
-    try {
-      return await openJson(this.keys().record, sealed, recordAad(this.vaultId, table, id));
-    } catch (error) {
-      throw new CorruptRecordError(
-        table,
-        String(id),
-        error instanceof Error ? error.message : String(error),
-      );
-    }
+  /** Opens sealed trail rows with this session's key; fails with LockedError once locked. */
+  private opener(): SealedOpener {
+    return async (table, id, sealed) => {
+      try {
+        return await openJson(this.keys().record, sealed, recordAad(this.vaultId, table, id));
+      } catch (error) {
+        if (error instanceof LockedError) throw error;
+        throw new CorruptRecordError(
+          table,
+          String(id),
+          error instanceof Error ? error.message : String(error),
+        );
+      }
+    };
   }
 
   /** The whole trail, oldest first. Entries that cannot be opened are left out (see verify). */
   async activity(): Promise<ActivityEntry[]> {
-    return (await this.readTrail()).entries;
-  }
-
-  private async readTrail(): Promise<{ entries: ActivityEntry[]; unreadable: number[] }> {
-    const rows = await this.db.activity.toArray();
-    const entries: ActivityEntry[] = [];
-    const unreadable: number[] = [];
-    for (const row of rows) {
-      try {
-        const entry = activityEntrySchema.parse(
-          await this.openSealed('activity', row.seq, row.sealed),
-        );
-        if (entry.seq !== row.seq) throw new Error('sequence mismatch');
-        entries.push(entry);
-      } catch {
-        unreadable.push(row.seq);
-      }
-    }
-    return { entries, unreadable };
+    return (await readTrail(this.db, this.opener())).entries;
   }
 
   /** Checks the chain end to end: edited, removed, moved or truncated entries are reported. */
-  async verifyActivity(): Promise<ChainReport> {
-    const { entries, unreadable } = await this.readTrail();
-    const report = await verifyChain(entries, await this.readHead());
-    const problems = [
-      ...unreadable.map((seq) => ({ kind: 'edited' as const, seq })),
-      ...report.problems,
-    ];
-    return { ok: problems.length === 0, entries: entries.length + unreadable.length, problems };
+  verifyActivity(): Promise<ChainReport> {
+    return verifyTrail(this.db, this.opener());
   }
 }
 
