@@ -3,27 +3,23 @@
  * evidence file, raise a finding, watch the dashboard change, keep a system inventory; then
  * reload, unlock, and find it all still there.
  */
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchPage } from './pages/workbench-page';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import type { WorkbenchPage } from './pages/workbench-page';
+import type { LaunchedBrowser } from './support/chromium';
 import { findInDirectory } from './support/profile-scan';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const PASSPHRASE = 'inspection passphrase 2025';
 const EVIDENCE = '保密切結書抽查清單 — 王小明 A123456789';
 
 describe('a self-inspection', () => {
-  let app: ServedApp;
+  let session: E2eSession | undefined;
   let browser: LaunchedBrowser;
   let ui: WorkbenchPage;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    browser = await launchChromium();
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    ui = new WorkbenchPage(page);
-    await page.goto(app.url);
+    session = await openWorkbench();
+    ({ browser, ui } = session);
     await ui.createVault({
       label: '自評 e2e',
       entity: '示範產物保險',
@@ -32,11 +28,7 @@ describe('a self-inspection', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser.context.close().catch(() => undefined);
-    await app.close();
-    await rm(browser.profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWorkbench(session));
 
   const page = () => ui.page;
   const items = () => page().getByRole('listbox', { name: '查核項目' }).getByRole('option');

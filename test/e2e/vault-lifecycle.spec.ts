@@ -3,11 +3,9 @@
  * back-off after wrong passphrases, passphrase change, recovery with the recovery key, and
  * removal with a typed confirmation.
  */
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchPage } from './pages/workbench-page';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import type { WorkbenchPage } from './pages/workbench-page';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const LABEL = '114 年度自評（北區）';
 const FIRST = 'first passphrase, long enough';
@@ -15,18 +13,13 @@ const SECOND = 'second passphrase, also long';
 const THIRD = '第三組通關密語也已經夠長了';
 
 describe('the life of a vault', () => {
-  let app: ServedApp;
-  let browser: LaunchedBrowser;
+  let session: E2eSession | undefined;
   let ui: WorkbenchPage;
   let recoveryKey = '';
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    browser = await launchChromium();
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    await page.clock.install();
-    ui = new WorkbenchPage(page);
-    await page.goto(app.url);
+    session = await openWorkbench({ fakeClock: true });
+    ({ ui } = session);
     recoveryKey = await ui.createVault({
       label: LABEL,
       entity: '示範人壽',
@@ -35,11 +28,7 @@ describe('the life of a vault', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser.context.close().catch(() => undefined);
-    await app.close();
-    await rm(browser.profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWorkbench(session));
 
   it('locks itself after the idle time the user set, and says why', async () => {
     await ui.openTab('設定');

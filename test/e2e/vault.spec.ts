@@ -3,35 +3,27 @@
  * write a record holding personal data, reload, unlock, find it again; then close the
  * browser and make sure the personal data is nowhere in the profile directory.
  */
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkbenchPage } from './pages/workbench-page';
-import { launchChromium, type LaunchedBrowser } from './support/chromium';
+import type { WorkbenchPage } from './pages/workbench-page';
+import type { LaunchedBrowser } from './support/chromium';
 import { findInDirectory } from './support/profile-scan';
-import { serveBuiltApp, type ServedApp } from './support/serve';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const PASSPHRASE = '颱風天也要查核 2025!';
 const CANARY_ID = 'A123456789';
 const CANARY_NAME = '林美玲';
 
 describe('an encrypted vault in the browser edition', () => {
-  let app: ServedApp;
+  let session: E2eSession | undefined;
   let browser: LaunchedBrowser;
   let ui: WorkbenchPage;
 
   beforeAll(async () => {
-    app = await serveBuiltApp();
-    browser = await launchChromium();
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    ui = new WorkbenchPage(page);
-    await page.goto(app.url);
+    session = await openWorkbench();
+    ({ browser, ui } = session);
   });
 
-  afterAll(async () => {
-    await browser.context.close().catch(() => undefined);
-    await app.close();
-    await rm(browser.profileDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeWorkbench(session));
 
   it('opens in Traditional Chinese on the vault list', async () => {
     await ui.visible(ui.heading('案件庫'));

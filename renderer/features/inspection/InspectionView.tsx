@@ -5,6 +5,7 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
+import { TabBar } from '../../ui/TabBar';
 import { ChecklistView, type ChecklistFilter } from './ChecklistView';
 import { Dashboard } from './Dashboard';
 import { FindingsView, type FindingFilter } from './FindingsView';
@@ -48,20 +49,14 @@ export function InspectionView({
           </p>
         </div>
       </div>
-      <nav className="tabs sub" role="tablist" aria-label={inspection.title}>
-        {VIEWS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={view === name}
-            className={view === name ? 'tab active' : 'tab'}
-            onClick={() => setView(name)}
-          >
-            {t(`inspection.view.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <TabBar
+        className="tabs sub"
+        label={inspection.title}
+        tabs={VIEWS}
+        selected={view}
+        labelOf={(name) => t(`inspection.view.${name}`)}
+        onSelect={setView}
+      />
       {view === 'dashboard' && (
         <Dashboard
           session={session}

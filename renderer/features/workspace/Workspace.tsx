@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../../data/vault-session';
+import { TabBar } from '../../ui/TabBar';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { InspectionsPanel } from '../inspection/InspectionsPanel';
@@ -17,20 +18,13 @@ export function Workspace({ session }: { session: VaultSession }) {
   const [tab, setTab] = useState<Tab>('engagement');
   return (
     <div className="workspace">
-      <nav className="tabs" role="tablist" aria-label={t('workspace.sections')}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            className={tab === name ? 'tab active' : 'tab'}
-            onClick={() => setTab(name)}
-          >
-            {t(`workspace.tab.${name}`)}
-          </button>
-        ))}
-      </nav>
+      <TabBar
+        label={t('workspace.sections')}
+        tabs={TABS}
+        selected={tab}
+        labelOf={(name) => t(`workspace.tab.${name}`)}
+        onSelect={setTab}
+      />
       <section className="page" role="tabpanel">
         {tab === 'engagement' && <EngagementPanel session={session} />}
         {tab === 'inspection' && <InspectionsPanel session={session} />}

@@ -1,0 +1,33 @@
+/**
+ * Workpapers: pure builders describe a workbook (`model.ts`), `writeWorkbook` turns the
+ * description into .xlsx bytes (the only exceljs importer), and the platform saves them.
+ */
+export * from './model';
+export { cleanText, csvSafeText, isFormulaLike, safeText } from './sanitize';
+export {
+  META_FORMAT,
+  META_FORMAT_VERSION,
+  META_SHEET_NAME,
+  RECORD_TABLES,
+  SHEET_ROLES,
+  contentHashOf,
+  readWorkpaperMeta,
+  rowHashes,
+  sheetHash,
+  type ExportedTable,
+  type MetaProblem,
+  type MetaReading,
+  type RowEntry,
+  type SheetEntry,
+  type SheetRole,
+  type WorkpaperHeader,
+  type WorkpaperMeta,
+} from './meta';
+export {
+  buildInspectionWorkbook,
+  type InspectionWorkbook,
+  type InspectionWorkbookInput,
+  type InspectionWorkbookOptions,
+} from './build-inspection';
+export { DATE_NUMFMT } from './inspection-sheets';
+export { CJK_FONT, TEXT_NUMFMT, writeWorkbook } from './xlsx-write';
