@@ -19,8 +19,25 @@ export const activityActions = [
   'record.deleted',
   'records.imported',
   'personal-data.revealed',
+  'workpaper.exported',
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
+
+/** What each action is called, in both interface languages. */
+export const ACTIVITY_ACTION_LABELS: Readonly<
+  Record<ActivityAction, Readonly<{ 'zh-TW': string; en: string }>>
+> = {
+  'vault.created': { 'zh-TW': '建立案件庫', en: 'Vault created' },
+  'vault.unlocked': { 'zh-TW': '解鎖', en: 'Unlocked' },
+  'vault.unlocked-with-recovery': { 'zh-TW': '以復原金鑰解鎖', en: 'Unlocked with recovery key' },
+  'vault.passphrase-changed': { 'zh-TW': '變更通關密語', en: 'Passphrase changed' },
+  'record.created': { 'zh-TW': '新增', en: 'Created' },
+  'record.updated': { 'zh-TW': '修改', en: 'Edited' },
+  'record.deleted': { 'zh-TW': '刪除', en: 'Deleted' },
+  'records.imported': { 'zh-TW': '批次匯入', en: 'Imported in bulk' },
+  'personal-data.revealed': { 'zh-TW': '顯示個資', en: 'Personal data shown' },
+  'workpaper.exported': { 'zh-TW': '匯出工作底稿', en: 'Workpaper exported' },
+};
 
 export const activityEntrySchema = z.object({
   seq: z.number().int().positive(),

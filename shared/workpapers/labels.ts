@@ -4,7 +4,6 @@
  * and English texts (renderer/i18n) so the file and the screen agree. Domain labels (results,
  * severities, categories, finding statuses, system classes) come from the domain modules.
  */
-import type { ActivityAction } from '../domain/activity';
 import type { InspectionStatus } from '../domain/inspections';
 import type { AssessmentStatus } from '../domain/inspection/systems';
 import type { Bilingual } from '../domain/inspection/text';
@@ -148,17 +147,8 @@ export const ASSESSMENT_BASIS_LABELS: Readonly<Record<AssessmentStatus['basis'],
   'never-assessed': t('應立即評估', 'Due now'),
 };
 
-export const ACTION_LABELS: Readonly<Record<ActivityAction, Bilingual>> = {
-  'vault.created': t('建立案件庫', 'Vault created'),
-  'vault.unlocked': t('解鎖', 'Unlocked'),
-  'vault.unlocked-with-recovery': t('以復原金鑰解鎖', 'Unlocked with recovery key'),
-  'vault.passphrase-changed': t('變更通關密語', 'Passphrase changed'),
-  'record.created': t('新增', 'Created'),
-  'record.updated': t('修改', 'Edited'),
-  'record.deleted': t('刪除', 'Deleted'),
-  'records.imported': t('批次匯入', 'Imported in bulk'),
-  'personal-data.revealed': t('顯示個資', 'Personal data shown'),
-};
+/** One place for the trail's action names: shared with the app's activity screen. */
+export { ACTIVITY_ACTION_LABELS as ACTION_LABELS } from '../domain/activity';
 
 export const ROLE_LABELS = {
   lead: t('主辦稽核', 'Lead auditor'),

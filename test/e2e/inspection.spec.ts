@@ -3,6 +3,7 @@
  * evidence file, raise a finding, watch the dashboard change, keep a system inventory; then
  * reload, unlock, and find it all still there.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchPage } from './pages/workbench-page';
 import type { LaunchedBrowser } from './support/chromium';
@@ -114,6 +115,30 @@ describe('a self-inspection', () => {
     const row = page().getByRole('row').filter({ hasText: '網路投保系統' });
     await ui.visible(row.getByText('逾期'));
     expect(await row.textContent()).toContain('民國 113 年 5 月 31 日');
+  });
+
+  it('exports an Excel workpaper that reads back, with the export in the trail', async () => {
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '開啟' }).click();
+    const download = page().waitForEvent('download');
+    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
+    const file = await (await download).path();
+    await ui.visible(page().getByText(/已匯出，內容雜湊 [0-9a-f]{16}/));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheets = workbook.worksheets.map((sheet) => [sheet.name, sheet.state]);
+    expect(sheets.at(-1)).toEqual(['_aw_meta', 'veryHidden']);
+    expect(sheets.filter(([, state]) => state === 'visible').length).toBeGreaterThanOrEqual(4);
+    const texts = workbook.worksheets.flatMap((sheet) => {
+      const out: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => out.push(cell.text)));
+      return out;
+    });
+    expect(texts).toContain('抽查 113 年報廢筆電 5 台，其中 2 台無覆寫紀錄。');
+    expect(texts.join('\n')).toContain('切結書抽查.txt');
+    await page().getByRole('tab', { name: '活動軌跡' }).click();
+    await ui.visible(page().getByTestId('chain-status'));
+    expect(await page().locator('table.grid').textContent()).toContain('匯出工作底稿');
   });
 
   it('keeps everything across a reload and unlock', async () => {

@@ -1,7 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActivityEntry, ChainReport } from '../../../shared/domain/activity';
+import {
+  ACTIVITY_ACTION_LABELS,
+  type ActivityEntry,
+  type ChainReport,
+} from '../../../shared/domain/activity';
 import { maskPersonalData } from '../../../shared/domain/personal-data';
+import { pick } from '../../i18n/pick';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
@@ -9,7 +14,7 @@ import { ErrorText } from '../../ui/ErrorText';
 
 /** The activity trail, newest first, with a check of its hash chain. */
 export function ActivityPanel({ session }: { session: VaultSession }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { formatDateTime } = useApp();
   const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
   const [report, setReport] = useState<ChainReport | null>(null);
@@ -53,7 +58,7 @@ export function ActivityPanel({ session }: { session: VaultSession }) {
               <td className="num">{entry.seq}</td>
               <td>{formatDateTime(entry.at)}</td>
               <td>{entry.actor}</td>
-              <td>{t(`activity.action.${entry.action}`)}</td>
+              <td>{pick(ACTIVITY_ACTION_LABELS[entry.action], i18n.language)}</td>
               <td>
                 {entry.target &&
                   `${t(`activity.table.${entry.target.table}`, entry.target.table)} · `}

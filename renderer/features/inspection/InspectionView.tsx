@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { TabBar } from '../../ui/TabBar';
 import { ChecklistView, type ChecklistFilter } from './ChecklistView';
 import { Dashboard } from './Dashboard';
+import { ExportWorkpaper } from './ExportWorkpaper';
 import { FindingsView, type FindingFilter } from './FindingsView';
 import { SamplingView } from './SamplingView';
 import { useInspection } from './use-inspection';
@@ -48,6 +49,7 @@ export function InspectionView({
             {t('inspection.libraryVersion', { version: inspection.libraryVersion })}
           </p>
         </div>
+        <ExportWorkpaper session={session} data={data} />
       </div>
       <TabBar
         className="tabs sub"

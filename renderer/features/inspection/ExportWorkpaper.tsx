@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/app-context';
+import { describeError } from '../../app/describe-error';
+import type { VaultSession } from '../../data/vault-session';
+import { ErrorText } from '../../ui/ErrorText';
+import { exportWorkpaper } from './export-workpaper';
+import type { InspectionData } from './use-inspection';
+
+/** Export the inspection as an Excel workpaper; personal data stays masked unless asked. */
+export function ExportWorkpaper({
+  session,
+  data,
+}: {
+  session: VaultSession;
+  data: InspectionData;
+}) {
+  const { t } = useTranslation();
+  const { platform, prefs } = useApp();
+  const [includePersonalData, setIncludePersonalData] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const result = await exportWorkpaper(session, platform, data, { includePersonalData, prefs });
+      if (result.saved) setDone(result.contentHash.slice(0, 16));
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="export">
+      <label className="checkbox small">
+        <input
+          type="checkbox"
+          checked={includePersonalData}
+          onChange={(e) => setIncludePersonalData(e.target.checked)}
+        />
+        {t('inspection.includePersonalData')}
+      </label>
+      <button type="button" onClick={() => void run()} disabled={busy}>
+        {busy ? t('inspection.exporting') : t('inspection.export')}
+      </button>
+      {done && (
+        <p className="ok small" role="status">
+          {t('inspection.exported', { hash: done })}
+        </p>
+      )}
+      <ErrorText message={error} />
+    </div>
+  );
+}
