@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { startStaticServer } from '../../electron/node/static-server';
+import { benchImport } from '../../shared/import/bench';
 import { launchChromium } from '../e2e/support/chromium';
 import type { run as runListBench } from './browser/list-bench';
 import type { BenchResult } from './browser/vault-bench';
@@ -15,6 +16,7 @@ type ListBenchResult = Awaited<ReturnType<typeof runListBench>>;
 const RECORDS = Number(process.env.AW_BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.AW_BENCH_ROUNDS ?? 3);
 const FINDINGS = Number(process.env.AW_BENCH_FINDINGS ?? 2_000);
+const IMPORT_ROWS = Number(process.env.AW_BENCH_IMPORT_ROWS ?? 20_000);
 const outDir = resolve(import.meta.dirname, '../../build/bench');
 
 await mkdir(outDir, { recursive: true });
@@ -96,4 +98,18 @@ try {
 } finally {
   await context.close();
   await server.close();
+}
+
+// Import parsing runs in Node here (the same shared/ code the app runs in a worker).
+console.log(
+  `\nImport: ${IMPORT_ROWS.toLocaleString('en')}-row roster and asset list (detect, parse, validate)`,
+);
+for (const c of await benchImport(IMPORT_ROWS, {
+  heapUsed: () => process.memoryUsage().heapUsed,
+})) {
+  const heap =
+    c.peakHeapBytes === null ? '' : `   heap +${(c.peakHeapBytes / 1024 / 1024).toFixed(0)} MiB`;
+  console.log(
+    `${`${c.dataset} ${c.format}`.padEnd(18)} ${c.totalMs.toFixed(0).padStart(6)} ms   ${Math.round(c.rowsPerSecond).toLocaleString('en').padStart(8)} rows/s   ${c.validRows} valid, ${c.errorCount} errors${heap}`,
+  );
 }
