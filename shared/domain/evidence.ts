@@ -1,5 +1,5 @@
 /**
- * Evidence attachments: any file an auditor collects (a screenshot, a signed form, a log
+ * Evidence attachments: whatever file an auditor collects (a screenshot, a signed form, a log
  * extract), kept encrypted in the vault. The record holds what describes the file; its bytes
  * are sealed separately so lists stay light.
  */
