@@ -56,8 +56,24 @@ await Promise.all([
     target: 'node20',
     plugins: [forbidElectron],
   }),
+  build({
+    ...common,
+    entryPoints: [path.join(here, 'cli', 'main.ts')],
+    outfile: path.join(outDir, '..', 'cli', 'audit-workbench.mjs'),
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [forbidElectron],
+    // exceljs is CommonJS and require()s Node built-ins; an ESM bundle needs a real require.
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __awCreateRequire } from 'node:module';\nconst require = __awCreateRequire(import.meta.url);",
+    },
+    define: {
+      'process.env.AW_APP_VERSION': JSON.stringify(process.env.npm_package_version ?? '0.0.0-dev'),
+    },
+  }),
 ]);
 
 console.log(
-  `Built main.cjs, preload.cjs and launch.mjs in ${path.relative(process.cwd(), outDir) || '.'}`,
+  `Built main.cjs, preload.cjs, launch.mjs and the CLI (../cli/audit-workbench.mjs) in ${path.relative(process.cwd(), outDir) || '.'}`,
 );

@@ -1,0 +1,250 @@
+/** `audit-workbench inspect FILE.xlsx [--password P]` */
+import { parseArgs } from 'node:util';
+import {
+  RESULTS,
+  RESULT_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  type Result,
+  type Severity,
+} from '../../../shared/domain/inspection';
+import type { Bilingual } from '../../../shared/domain/inspection/text';
+import {
+  META_SHEET_NAME,
+  readWorkpaperMeta,
+  rowHashes,
+  sheetHash,
+  type CellValue,
+  type ColumnSpec,
+  type SheetEntry,
+  type WorkpaperMeta,
+} from '../../../shared/workpapers';
+import { COVER } from '../../../shared/workpapers/labels';
+import {
+  EXIT_OK,
+  EXIT_REFUSED,
+  EXIT_USAGE,
+  NO_PASSWORD_SUPPORT,
+  UsageError,
+  errorMessage,
+  type CliIo,
+} from '../io';
+import { UnreadableWorkbookError, loadWorkbook, sheetCells, type Workbook } from '../read-cells';
+
+export const INSPECT_HELP = `audit-workbench inspect FILE.xlsx [--password P]
+
+Checks a workpaper exported by the workbench and prints a JSON summary: the inspection, the
+library version, results and severities as the visible sheets hold them, and which sheets or
+rows were changed since export. Exits 1 for a file it cannot trust (not a workpaper, altered
+hidden sheet, unreadable).
+  --password P     not available yet: exits with code 2`;
+
+/** A difference between the visible sheets and the hashes the hidden sheet recorded. */
+export type HashProblem =
+  | { sheet: string; problem: 'missing-sheet' }
+  | { sheet: string; problem: 'sheet-changed' }
+  | { sheet: string; row: number; problem: 'locked-cells-changed' | 'editable-cells-changed' };
+
+export interface InspectSummary {
+  file: string;
+  inspection: { id: string; title: string | null };
+  libraryVersion: string;
+  lang: WorkpaperMeta['header']['lang'];
+  generatedAt: string;
+  counts: {
+    /** Checklist rows by result; `untested` rows have none, `unrecognised` an unknown label. */
+    results: Record<Result | 'untested' | 'unrecognised', number>;
+    findings: Record<Severity | 'unrecognised', number>;
+  };
+  hashCheck: 'ok' | HashProblem[];
+}
+
+/** Refusal with a one-line reason. */
+class Refused extends Error {
+  override name = 'Refused';
+}
+
+function cellsOf(workbook: Workbook, entry: SheetEntry): CellValue[][] | null {
+  const ws = workbook.getWorksheet(entry.name);
+  return ws === undefined ? null : sheetCells(ws, entry.columns.length);
+}
+
+/** Recomputes a sheet's hash from the file, as `buildInspectionWorkbook` computed it. */
+async function fileSheetHash(entry: SheetEntry, cells: CellValue[][]): Promise<string> {
+  const hasHeader = entry.role !== 'cover';
+  const columns: ColumnSpec[] | null = hasHeader
+    ? (cells[0] ?? []).map((header, i) => ({
+        key: String(i),
+        header: typeof header === 'string' ? header : '',
+        width: 10,
+      }))
+    : null;
+  const body = hasHeader ? cells.slice(1) : cells;
+  return sheetHash(columns, body.slice(0, entry.hashedRows));
+}
+
+export async function checkHashes(
+  meta: WorkpaperMeta,
+  sheets: ReadonlyMap<string, CellValue[][] | null>,
+): Promise<HashProblem[]> {
+  const problems: HashProblem[] = [];
+  for (const entry of meta.sheets) {
+    const cells = sheets.get(entry.name) ?? null;
+    if (cells === null) {
+      problems.push({ sheet: entry.name, problem: 'missing-sheet' });
+      continue;
+    }
+    if ((await fileSheetHash(entry, cells)) === entry.hash) continue;
+    problems.push({ sheet: entry.name, problem: 'sheet-changed' });
+    const columns = entry.columns.map((c) => ({ ...c, header: c.key, width: 10 }));
+    for (const row of meta.rows.filter((r) => r.sheet === entry.name)) {
+      const hashes = await rowHashes(columns, cells[row.row - 1] ?? []);
+      if (hashes.lockedHash !== row.lockedHash) {
+        problems.push({ sheet: entry.name, row: row.row, problem: 'locked-cells-changed' });
+      }
+      if (hashes.editableHash !== row.editableHash) {
+        problems.push({ sheet: entry.name, row: row.row, problem: 'editable-cells-changed' });
+      }
+    }
+  }
+  return problems;
+}
+
+function labelLookup<K extends string>(
+  labels: Readonly<Record<K, Bilingual>>,
+  keys: readonly K[],
+): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const key of keys) {
+    map.set(labels[key]['zh-TW'], key);
+    map.set(labels[key].en, key);
+  }
+  return map;
+}
+
+/** The values of one column (by key) in the rows the meta lists for a sheet role. */
+function columnValues(
+  meta: WorkpaperMeta,
+  sheets: ReadonlyMap<string, CellValue[][] | null>,
+  role: SheetEntry['role'],
+  key: string,
+): CellValue[] {
+  const entry = meta.sheets.find((s) => s.role === role);
+  if (entry === undefined) return [];
+  const column = entry.columns.findIndex((c) => c.key === key);
+  const cells = sheets.get(entry.name) ?? null;
+  if (column < 0 || cells === null) return [];
+  return meta.rows
+    .filter((row) => row.sheet === entry.name)
+    .map((row) => cells[row.row - 1]?.[column] ?? null);
+}
+
+export function countsOf(
+  meta: WorkpaperMeta,
+  sheets: ReadonlyMap<string, CellValue[][] | null>,
+): InspectSummary['counts'] {
+  const results: InspectSummary['counts']['results'] = {
+    compliant: 0,
+    partial: 0,
+    'non-compliant': 0,
+    'not-applicable': 0,
+    untested: 0,
+    unrecognised: 0,
+  };
+  const resultByLabel = labelLookup(RESULT_LABELS, RESULTS);
+  for (const value of columnValues(meta, sheets, 'checklist', 'result')) {
+    if (value === null || value === '') results.untested++;
+    else results[(typeof value === 'string' && resultByLabel.get(value)) || 'unrecognised']++;
+  }
+  const findings: InspectSummary['counts']['findings'] = {
+    high: 0,
+    medium: 0,
+    low: 0,
+    unrecognised: 0,
+  };
+  const severityByLabel = labelLookup(SEVERITY_LABELS, SEVERITIES);
+  for (const value of columnValues(meta, sheets, 'findings', 'severity')) {
+    findings[(typeof value === 'string' && severityByLabel.get(value)) || 'unrecognised']++;
+  }
+  return { results, findings };
+}
+
+function titleOf(meta: WorkpaperMeta, sheets: ReadonlyMap<string, CellValue[][] | null>) {
+  const cover = meta.sheets.find((s) => s.role === 'cover');
+  const label = COVER.inspection[meta.header.lang];
+  const row = (cover && sheets.get(cover.name))?.find((line) => line[0] === label);
+  const value = row?.[1];
+  return typeof value === 'string' ? value : null;
+}
+
+/** Reads and checks a workpaper; throws `Refused` for a file it cannot trust. */
+export async function inspectWorkpaper(file: string, bytes: Uint8Array): Promise<InspectSummary> {
+  let workbook: Workbook;
+  try {
+    workbook = await loadWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new Refused(error.message);
+    throw error;
+  }
+  const metaSheet = workbook.getWorksheet(META_SHEET_NAME);
+  if (metaSheet === undefined) {
+    throw new Refused('not-a-workpaper: the file has no workbench meta sheet');
+  }
+  const reading = await readWorkpaperMeta(sheetCells(metaSheet, 2));
+  if (!reading.ok) {
+    const detail = reading.detail === undefined ? '' : ` (${reading.detail})`;
+    throw new Refused(`${reading.problem}: ${reading.message.en}${detail}`);
+  }
+  const { meta } = reading;
+  const sheets = new Map(meta.sheets.map((entry) => [entry.name, cellsOf(workbook, entry)]));
+  const problems = await checkHashes(meta, sheets);
+  return {
+    file,
+    inspection: { id: meta.header.inspectionId, title: titleOf(meta, sheets) },
+    libraryVersion: meta.header.libraryVersion,
+    lang: meta.header.lang,
+    generatedAt: meta.header.generatedAt,
+    counts: countsOf(meta, sheets),
+    hashCheck: problems.length === 0 ? 'ok' : problems,
+  };
+}
+
+export async function inspectCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help === true) {
+    io.stdout(`${INSPECT_HELP}\n`);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined || extra.length > 0) {
+    throw new UsageError('inspect takes exactly one FILE.xlsx');
+  }
+  if (values.password !== undefined) {
+    io.stderr(`${NO_PASSWORD_SUPPORT}\n`);
+    return EXIT_USAGE;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (error) {
+    io.stderr(`${file}: cannot read the file: ${errorMessage(error)}\n`);
+    return EXIT_REFUSED;
+  }
+  try {
+    const summary = await inspectWorkpaper(file, bytes);
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    io.stderr(`${file}: refused: ${error.message}\n`);
+    return EXIT_REFUSED;
+  }
+}

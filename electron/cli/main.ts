@@ -1,0 +1,83 @@
+/**
+ * `audit-workbench`: a Node command line for the workpapers, without Electron.
+ *   sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
+ *   inspect FILE.xlsx [--password P]
+ * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { INSPECT_HELP, inspectCommand } from './commands/inspect';
+import { SAMPLE_HELP, sampleCommand } from './commands/sample';
+import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './io';
+
+export type { CliIo } from './io';
+
+/** Set by the bundle (esbuild `define`); a plain run reports a development version. */
+export const APP_VERSION = process.env.AW_APP_VERSION ?? '0.0.0-dev';
+
+export const HELP = `audit-workbench — 稽核工作台 command line
+
+Usage:
+  audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
+  audit-workbench inspect FILE.xlsx [--password P]
+  audit-workbench --help | <command> --help
+
+${SAMPLE_HELP}
+
+${INSPECT_HELP}
+
+Exit codes: 0 done, 1 refused or failed, 2 usage error or unavailable feature.`;
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(`${HELP}\n`);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      case 'sample':
+        return await sampleCommand(rest, io, APP_VERSION);
+      case 'inspect':
+        return await inspectCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (error) {
+    // parseArgs throws TypeErrors with codes such as ERR_PARSE_ARGS_UNKNOWN_OPTION.
+    const usage =
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS'));
+    if (usage) {
+      io.stderr(`audit-workbench: ${errorMessage(error)} (see --help)\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`audit-workbench: ${errorMessage(error)}\n`);
+    return EXIT_REFUSED;
+  }
+}
+
+export const nodeIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  writeFile: (path, bytes) => writeFile(path, bytes),
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+};
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  process.exitCode = await run(process.argv.slice(2), nodeIo);
+}
