@@ -23,7 +23,7 @@ import { useLockTriggers } from './use-lock-triggers';
 
 type Screen =
   | { name: 'vaults' }
-  | { name: 'create' }
+  | { name: 'create'; demo: boolean }
   | { name: 'unlock'; vaultId: string }
   | { name: 'recovery-key'; recoveryKey: string }
   | { name: 'workspace' };
@@ -97,12 +97,14 @@ export function App({ platform, store, initialPrefs }: AppProps) {
       <main className="app-main">
         {screen.name === 'vaults' && (
           <VaultListPage
-            onCreate={() => setScreen({ name: 'create' })}
+            onCreate={() => setScreen({ name: 'create', demo: false })}
+            onCreateDemo={() => setScreen({ name: 'create', demo: true })}
             onOpen={(vaultId) => setScreen({ name: 'unlock', vaultId })}
           />
         )}
         {screen.name === 'create' && (
           <CreateVaultPage
+            demo={screen.demo}
             onCancel={() => setScreen({ name: 'vaults' })}
             onCreated={(created) =>
               open(created.session, { name: 'recovery-key', recoveryKey: created.recoveryKey })

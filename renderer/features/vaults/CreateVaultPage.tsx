@@ -6,9 +6,13 @@ import { describeError } from '../../app/describe-error';
 import { characterCount, type CreatedVault, MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { DEMO_ENTITY, demoEngagement } from '../../../shared/sample/demo-engagement';
+import { loadDemo } from './load-demo';
 import { NewPassphraseFields } from './NewPassphraseFields';
 
 export interface CreateVaultPageProps {
+  /** Fill the new vault with the sample engagement (示範案件) once it is created. */
+  demo?: boolean;
   onCancel: () => void;
   onCreated: (created: CreatedVault) => void;
 }
@@ -23,13 +27,13 @@ type FieldErrors = Partial<
 >;
 
 /** A new engagement: what it is, who works in it, and the passphrase that protects it. */
-export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
+export function CreateVaultPage({ demo = false, onCancel, onCreated }: CreateVaultPageProps) {
   const { t } = useTranslation();
   const { store } = useApp();
   const [form, setForm] = useState(() => ({
-    label: '',
+    label: demo ? t('create.demoLabel') : '',
     owner: '',
-    entity: '',
+    entity: demo ? DEMO_ENTITY : '',
     periodStart: thisYear().start,
     periodEnd: thisYear().end,
     scope: '',
@@ -70,14 +74,14 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
         scope: form.scope,
         team: [{ name: form.owner, role: 'lead' }],
       });
-      onCreated(
-        await store.create({
-          label: form.label.trim(),
-          owner: form.owner.trim(),
-          passphrase: form.passphrase,
-          engagement,
-        }),
-      );
+      const created = await store.create({
+        label: form.label.trim(),
+        owner: form.owner.trim(),
+        passphrase: form.passphrase,
+        engagement,
+      });
+      if (demo) await loadDemo(created.session, await demoEngagement(new Date()));
+      onCreated(created);
     } catch (error) {
       setFailure(describeError(error, t));
       setBusy(false);
@@ -86,7 +90,8 @@ export function CreateVaultPage({ onCancel, onCreated }: CreateVaultPageProps) {
 
   return (
     <section className="page narrow">
-      <h1>{t('create.title')}</h1>
+      <h1>{demo ? t('create.demoTitle') : t('create.title')}</h1>
+      {demo && <p className="muted">{t('create.demoExplain')}</p>}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <fieldset disabled={busy}>
           <legend>{t('create.engagement')}</legend>

@@ -6,11 +6,12 @@ import { RemoveVaultDialog } from './RemoveVaultDialog';
 
 export interface VaultListPageProps {
   onCreate: () => void;
+  onCreateDemo: () => void;
   onOpen: (vaultId: string) => void;
 }
 
 /** The start screen: the engagements (vaults) on this machine. */
-export function VaultListPage({ onCreate, onOpen }: VaultListPageProps) {
+export function VaultListPage({ onCreate, onCreateDemo, onOpen }: VaultListPageProps) {
   const { t } = useTranslation();
   const { store, formatDateTime } = useApp();
   const [vaults, setVaults] = useState<VaultEntry[] | null>(null);
@@ -25,9 +26,14 @@ export function VaultListPage({ onCreate, onOpen }: VaultListPageProps) {
     <section className="page narrow">
       <div className="page-title">
         <h1>{t('vaults.title')}</h1>
-        <button type="button" className="primary" onClick={onCreate}>
-          {t('vaults.create')}
-        </button>
+        <span className="actions">
+          <button type="button" onClick={onCreateDemo}>
+            {t('vaults.createDemo')}
+          </button>
+          <button type="button" className="primary" onClick={onCreate}>
+            {t('vaults.create')}
+          </button>
+        </span>
       </div>
       <p className="muted">{t('vaults.intro')}</p>
       {vaults?.length === 0 && <p className="empty">{t('vaults.empty')}</p>}

@@ -1,0 +1,25 @@
+/**
+ * The sample engagement (示範案件) offered to new users: the same data the CLI's `sample`
+ * command exports, written into a freshly created vault in one transaction so a new user sees
+ * a working inspection, findings and a system inventory straight away.
+ */
+import type { RecordId, Stored } from '../../../shared/domain/records';
+import type { DemoEngagement } from '../../../shared/sample/demo-engagement';
+import type { VaultSession } from '../../data/vault-session';
+
+function withoutMeta<T>(record: Stored<T>): { id: RecordId; data: T } {
+  const { id, rev: _rev, updatedAt: _at, updatedBy: _by, deleted: _deleted, ...data } = record;
+  return { id, data: data as unknown as T };
+}
+
+export async function loadDemo(session: VaultSession, demo: DemoEngagement): Promise<void> {
+  await session.createBatch(
+    [
+      { table: 'inspections', items: [withoutMeta(demo.inspection)] },
+      { table: 'itemResults', items: demo.itemResults.map(withoutMeta) },
+      { table: 'findings', items: demo.findings.map(withoutMeta) },
+      { table: 'systems', items: demo.systems.map(withoutMeta) },
+    ],
+    '示範案件',
+  );
+}
