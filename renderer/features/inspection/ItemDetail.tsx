@@ -13,7 +13,7 @@ import { today } from '../../app/today';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { EvidenceList } from './EvidenceList';
 import type { InspectionData } from './use-inspection';
 
@@ -128,47 +128,31 @@ export function ItemDetail({
           ))}
         </fieldset>
         {draft.result === 'not-applicable' && (
-          <Field label={t('item.reason')}>
-            {(p) => (
-              <textarea
-                {...p}
-                rows={2}
-                value={draft.reason}
-                onChange={(e) => setDraft({ ...draft, reason: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextAreaField
+            label={t('item.reason')}
+            rows={2}
+            value={draft.reason}
+            onChange={(value) => setDraft({ ...draft, reason: value })}
+          />
         )}
-        <Field label={t('item.workPerformed')}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              value={draft.workPerformed}
-              onChange={(e) => setDraft({ ...draft, workPerformed: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('item.sample')}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={2}
-              value={draft.sampleDescription}
-              onChange={(e) => setDraft({ ...draft, sampleDescription: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('item.notes')}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              value={draft.notes}
-              onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('item.workPerformed')}
+          rows={3}
+          value={draft.workPerformed}
+          onChange={(value) => setDraft({ ...draft, workPerformed: value })}
+        />
+        <TextAreaField
+          label={t('item.sample')}
+          rows={2}
+          value={draft.sampleDescription}
+          onChange={(value) => setDraft({ ...draft, sampleDescription: value })}
+        />
+        <TextAreaField
+          label={t('item.notes')}
+          rows={3}
+          value={draft.notes}
+          onChange={(value) => setDraft({ ...draft, notes: value })}
+        />
         <ErrorText message={error} />
         {saved && (
           <p className="ok small" role="status">

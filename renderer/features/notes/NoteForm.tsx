@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldNote } from '../../../shared/domain/notes';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 
 export interface NoteFormProps {
   initial: FieldNote;
@@ -59,16 +60,13 @@ export function NoteForm({ initial, submitLabel, onSubmit, onCancel }: NoteFormP
             )}
           </Field>
         </div>
-        <Field label={t('notes.body')} hint={t('notes.bodyHint')}>
-          {(p) => (
-            <textarea
-              {...p}
-              rows={4}
-              value={note.body}
-              onChange={(e) => setNote({ ...note, body: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('notes.body')}
+          hint={t('notes.bodyHint')}
+          rows={4}
+          value={note.body}
+          onChange={(value) => setNote({ ...note, body: value })}
+        />
       </fieldset>
       <ErrorText message={error} />
       <div className="actions">

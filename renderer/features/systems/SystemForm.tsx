@@ -9,6 +9,7 @@ import {
 import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
 
 const BLANK: InspectedSystem = {
   name: '',
@@ -112,16 +113,12 @@ export function SystemForm({
         {date('lastAssessedOn')}
         {date('majorIncidentOn')}
       </div>
-      <Field label={t('item.notes')}>
-        {(p) => (
-          <textarea
-            {...p}
-            rows={2}
-            value={draft.notes}
-            onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label={t('item.notes')}
+        rows={2}
+        value={draft.notes}
+        onChange={(value) => setDraft({ ...draft, notes: value })}
+      />
       <ErrorText message={error} />
       <div className="actions">
         <button type="button" onClick={onCancel}>
