@@ -1,8 +1,11 @@
 /** Turns an error from the data layer into a sentence for the user, in their language. */
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { z } from 'zod';
 import { WrongSecretError } from '../../shared/crypto';
 import { ConflictError } from '../../shared/domain/records';
+import { pick } from '../i18n/pick';
+import { JobCancelledError, JobError } from '../jobs/protocol';
+import { ImportError } from '../../shared/import/errors';
 import { BackoffError, CorruptRecordError, LockedError } from '../data/errors';
 import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 
@@ -14,6 +17,10 @@ export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof ConflictError) return t('errors.conflict');
   if (error instanceof LockedError) return t('errors.locked');
   if (error instanceof CorruptRecordError) return t('errors.corrupt', { detail: error.message });
+  if (error instanceof JobCancelledError) return t('errors.cancelled');
+  // Errors that carry their own text in both languages (file imports, worker jobs).
+  if ((error instanceof JobError || error instanceof ImportError) && error.text)
+    return t('errors.job', { text: pick(error.text, i18next.language) });
   if (error instanceof z.ZodError) return t('errors.invalid', { detail: z.prettifyError(error) });
   return t('errors.unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }

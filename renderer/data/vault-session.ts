@@ -20,6 +20,7 @@ import {
 } from '../../shared/crypto';
 import { type Evidence, evidenceSchema } from '../../shared/domain/evidence';
 import {
+  type ActivityAction,
   type ActivityDraft,
   type ActivityEntry,
   type ChainHead,
@@ -71,10 +72,24 @@ interface RowWrite {
   rows: readonly SealedRow[];
 }
 
-/** New records for one table in a batch; an id may be chosen in advance. */
+/**
+ * Records for one table in a batch. A new record may have its id chosen in advance; an item
+ * with `expectedRev` replaces that revision of an existing record (and fails the whole batch
+ * with a ConflictError if the record moved on since it was read).
+ */
+export type BatchItem<T extends SealedRecordTable> =
+  | { id?: RecordId; expectedRev?: undefined; data: Payloads[T] }
+  | { id: RecordId; expectedRev: number; data: Payloads[T] };
 export type BatchGroup = {
-  [T in SealedRecordTable]: { table: T; items: readonly { id?: RecordId; data: Payloads[T] }[] };
+  [T in SealedRecordTable]: { table: T; items: readonly BatchItem<T>[] };
 }[SealedRecordTable];
+
+/** How a batch is named in the activity trail. */
+export interface BatchDraft {
+  action: Extract<ActivityAction, 'records.imported' | 'workpaper.imported'>;
+  target?: ActivityDraft['target'];
+  summary: string;
+}
 
 export class VaultSession {
   #keys: VaultKeys | null;
@@ -244,6 +259,15 @@ export class VaultSession {
    * children can name their parent. All or none; one trail entry.
    */
   createBatch(groups: readonly BatchGroup[], summary: string): Promise<Stored<object>[][]> {
+    return this.writeBatch(groups, { action: 'records.imported', summary });
+  }
+
+  /**
+   * Creates and updates records in several tables in one transaction: all or none, one trail
+   * entry. Every item is validated first and the errors name the item's position; an update
+   * whose record moved past `expectedRev` fails the batch with a ConflictError.
+   */
+  writeBatch(groups: readonly BatchGroup[], draft: BatchDraft): Promise<Stored<object>[][]> {
     return this.serialised(async () => {
       const keys = this.keys();
       const updatedAt = this.now().toISOString();
@@ -255,7 +279,7 @@ export class VaultSession {
           if (parsed.success) {
             const meta = {
               id: item.id ?? newRecordId(),
-              rev: 1,
+              rev: (item.expectedRev ?? 0) + 1,
               updatedAt,
               updatedBy: this.actor,
               deleted: false,
@@ -280,7 +304,11 @@ export class VaultSession {
       );
       const counts = writes.map((w) => `${w.table}: ${w.rows.length}`).join(', ');
       await this.commit(
-        { action: 'records.imported', target: null, summary: `${counts} · ${summary}` },
+        {
+          action: draft.action,
+          target: draft.target ?? null,
+          summary: `${counts} · ${draft.summary}`,
+        },
         writes,
       );
       return prepared.map((records) => records.map(({ meta, data }) => ({ ...data, ...meta })));

@@ -314,4 +314,59 @@ describe('bulk creation', () => {
     );
     expect(await session.list('notes')).toEqual([]);
   });
+
+  it('creates and updates in one transaction, and refuses the whole batch on a stale revision', async () => {
+    const { session } = await setup();
+    const [a, b] = await session.createMany(
+      'notes',
+      [sampleNote({ title: 'a' }), sampleNote({ title: 'b' })],
+      'x',
+    );
+    if (!a || !b) throw new Error('not created');
+    const [written] = await session.writeBatch(
+      [
+        {
+          table: 'notes',
+          items: [
+            { id: a.id, expectedRev: a.rev, data: { ...sampleNote(), title: 'a edited' } },
+            { data: sampleNote({ title: 'c' }) },
+          ],
+        },
+      ],
+      {
+        action: 'workpaper.imported',
+        target: { table: 'notes', id: a.id },
+        summary: 'edited.xlsx',
+      },
+    );
+    expect(written?.map((r) => (r as unknown as { title: string }).title)).toEqual([
+      'a edited',
+      'c',
+    ]);
+    expect((await session.get('notes', a.id))?.rev).toBe(2);
+    expect((await session.activity()).at(-1)).toMatchObject({
+      action: 'workpaper.imported',
+      summary: 'notes: 2 · edited.xlsx',
+    });
+
+    // b was read at rev 1; someone edits it; a batch built on the old revision saves nothing.
+    await session.update('notes', b.id, 1, sampleNote({ title: 'b elsewhere' }), 'x');
+    const before = await session.list('notes');
+    await expect(
+      session.writeBatch(
+        [
+          {
+            table: 'notes',
+            items: [
+              { data: sampleNote({ title: 'd' }) },
+              { id: b.id, expectedRev: 1, data: sampleNote({ title: 'b stale' }) },
+            ],
+          },
+        ],
+        { action: 'records.imported', summary: 'y' },
+      ),
+    ).rejects.toThrow(/changed elsewhere/);
+    expect(await session.list('notes')).toEqual(before);
+    expect((await session.verifyActivity()).ok).toBe(true);
+  });
 });

@@ -20,6 +20,7 @@ export const activityActions = [
   'records.imported',
   'personal-data.revealed',
   'workpaper.exported',
+  'workpaper.imported',
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
@@ -37,6 +38,7 @@ export const ACTIVITY_ACTION_LABELS: Readonly<
   'records.imported': { 'zh-TW': '批次匯入', en: 'Imported in bulk' },
   'personal-data.revealed': { 'zh-TW': '顯示個資', en: 'Personal data shown' },
   'workpaper.exported': { 'zh-TW': '匯出工作底稿', en: 'Workpaper exported' },
+  'workpaper.imported': { 'zh-TW': '匯入工作底稿', en: 'Workpaper imported' },
 };
 
 export const activityEntrySchema = z.object({

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
+import type { JobProgress } from '../../jobs/protocol';
 import { ErrorText } from '../../ui/ErrorText';
+import { JobProgressBar } from '../../ui/JobProgressBar';
 import { exportWorkpaper } from './export-workpaper';
 import type { InspectionData } from './use-inspection';
 
@@ -19,20 +21,30 @@ export function ExportWorkpaper({
   const { platform, prefs } = useApp();
   const [includePersonalData, setIncludePersonalData] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const abort = useRef<AbortController | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function run() {
     setBusy(true);
+    setProgress(null);
     setError(null);
     setDone(null);
+    const controller = new AbortController();
+    abort.current = controller;
     try {
-      const result = await exportWorkpaper(session, platform, data, { includePersonalData, prefs });
+      const result = await exportWorkpaper(session, platform, data, {
+        includePersonalData,
+        prefs,
+        job: { signal: controller.signal, onProgress: setProgress },
+      });
       if (result.saved) setDone(result.contentHash.slice(0, 16));
     } catch (e) {
       setError(describeError(e, t));
     } finally {
       setBusy(false);
+      abort.current = null;
     }
   }
 
@@ -53,6 +65,13 @@ export function ExportWorkpaper({
         <p className="ok small" role="status">
           {t('inspection.exported', { hash: done })}
         </p>
+      )}
+      {busy && (
+        <JobProgressBar
+          label={t('inspection.exporting')}
+          progress={progress}
+          onCancel={() => abort.current?.abort()}
+        />
       )}
       <ErrorText message={error} />
     </div>

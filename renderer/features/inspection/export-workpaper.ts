@@ -4,16 +4,23 @@
  * save it through the platform, and record the export in the activity trail.
  */
 import { toIsoInstant } from '../../../shared/domain/dates';
-import { buildInspectionWorkbook } from '../../../shared/workpapers/build-inspection';
+import { runWorkerJob, type RunJobOptions } from '../../jobs/run-worker-job';
 import type { Preferences } from '../../prefs/preferences';
 import type { Platform } from '../../platform';
 import type { VaultSession } from '../../data/vault-session';
+import type { ExportJobRequest, ExportJobResult } from './export-job';
 import { catalogItem } from './library';
 import type { InspectionData } from './use-inspection';
 
 export interface ExportOptions {
   includePersonalData: boolean;
   prefs: Preferences;
+  /** Progress and cancel of the worker that builds and writes the file. */
+  job?: Pick<RunJobOptions, 'signal' | 'onProgress'>;
+}
+
+function spawnExportWorker() {
+  return new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
 }
 
 export async function exportWorkpaper(
@@ -31,8 +38,8 @@ export async function exportWorkpaper(
   const engagement = engagements[0];
   if (!engagement) throw new Error('This vault has no engagement record.');
   const generatedAt = toIsoInstant(new Date());
-  const { spec, contentHash } = await buildInspectionWorkbook(
-    {
+  const request: ExportJobRequest = {
+    input: {
       engagement,
       inspection: data.inspection,
       items: data.results.flatMap((result) => {
@@ -47,14 +54,17 @@ export async function exportWorkpaper(
       appVersion: info.version,
       generatedAt,
     },
-    {
+    options: {
       lang: options.prefs.language,
       calendar: options.prefs.calendar,
       includePersonalData: options.includePersonalData,
     },
+  };
+  const { bytes, contentHash } = await runWorkerJob<ExportJobResult>(
+    spawnExportWorker,
+    request,
+    options.job,
   );
-  const { writeWorkbook } = await import('../../../shared/workpapers/xlsx-write');
-  const bytes = await writeWorkbook(spec);
   const { saved } = await platform.saveFile({
     suggestedName: `${data.inspection.title}-${generatedAt.slice(0, 10)}.xlsx`.replace(
       /[\\/:*?"<>|]/g,
