@@ -1,15 +1,21 @@
 /** The CLI run in-process on an in-memory file system. */
 import ExcelJS from 'exceljs';
+import officeCrypto from 'officecrypto-tool';
 import { describe, expect, it } from 'vitest';
 import { demoEngagement } from '../../shared/sample/demo-engagement';
 import { META_SHEET_NAME } from '../../shared/workpapers';
 import type { InspectSummary } from './commands/inspect';
 import { run, type CliIo } from './main';
-import { sheetCells } from './read-cells';
+import { values as sheetCells } from '../../shared/workpapers/testing/read-back';
 
 const NOW = new Date('2026-03-04T02:00:00.000Z');
 
-function memoryIo(files: Map<string, Uint8Array> = new Map()) {
+const PASSWORD = '示範 s3cret!';
+
+function memoryIo(
+  files: Map<string, Uint8Array> = new Map(),
+  env: Record<string, string | undefined> = {},
+) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -26,6 +32,9 @@ function memoryIo(files: Map<string, Uint8Array> = new Map()) {
         : Promise.resolve(bytes);
     },
     now: () => NOW,
+    env,
+    // Excel's 100,000 rounds are tested in shared/workpapers/encryption; fewer keep this fast.
+    spinCount: 1000,
   };
   return { io, files, stdout: () => out.join(''), stderr: () => err.join('') };
 }
@@ -49,10 +58,24 @@ async function save(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-async function inspect(bytes: Uint8Array) {
-  const env = memoryIo(new Map([['in.xlsx', bytes]]));
-  const code = await run(['inspect', 'in.xlsx'], env.io);
+async function inspect(
+  bytes: Uint8Array,
+  extra: readonly string[] = [],
+  vars: Record<string, string | undefined> = {},
+) {
+  const env = memoryIo(new Map([['in.xlsx', bytes]]), vars);
+  const code = await run(['inspect', 'in.xlsx', ...extra], env.io);
   return { code, stdout: env.stdout(), stderr: env.stderr() };
+}
+
+/** `sample` with a password from the flag or the environment; the file and what was printed. */
+async function protectedSample(argv: readonly string[], vars: Record<string, string> = {}) {
+  const env = memoryIo(new Map(), vars);
+  const code = await run(['sample', '--out', 'demo.xlsx', ...argv], env.io);
+  expect(code, env.stderr()).toBe(0);
+  const bytes = env.files.get('demo.xlsx');
+  if (bytes === undefined) throw new Error('no file written');
+  return { bytes, stdout: env.stdout(), stderr: env.stderr() };
 }
 
 describe('audit-workbench sample | inspect', () => {
@@ -162,22 +185,112 @@ describe('audit-workbench sample | inspect', () => {
     expect(text).toContain('0912-***-678');
   });
 
-  it('exits 2 for --password, as no ECMA-376 encryption is available', async () => {
-    for (const argv of [
-      ['sample', '--out', 'x.xlsx', '--password', 'p'],
-      ['inspect', 'x.xlsx', '--password', 'p'],
-    ]) {
-      const env = memoryIo();
-      expect(await run(argv, env.io)).toBe(2);
-      expect(env.stderr()).toBe('password protection is not available yet\n');
+  it('writes a password-protected sample that only opens with its password', async () => {
+    const written = await protectedSample(['--password', PASSWORD]);
+    const { bytes } = written;
+    expect(JSON.parse(written.stdout)).toMatchObject({ passwordProtected: true });
+    expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    expect(officeCrypto.isEncrypted(Buffer.from(bytes))).toBe(true);
+    await expect(load(bytes)).rejects.toThrow();
+
+    // An independent decrypter opens it; the workbook inside is the plain sample's.
+    const zip = new Uint8Array(
+      await officeCrypto.decrypt(Buffer.from(bytes), { password: PASSWORD }),
+    );
+    const workbook = await load(zip);
+    const plain = await load((await sampleFile()).bytes);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(plain.worksheets.map((ws) => ws.name));
+    workbook.worksheets.forEach((ws, i) => {
+      const twin = plain.worksheets[i];
+      if (twin === undefined) throw new Error(`no sheet ${ws.name} in the plain file`);
+      expect(sheetCells(ws), ws.name).toEqual(sheetCells(twin));
+    });
+    await expect(officeCrypto.decrypt(Buffer.from(bytes), { password: 'wrong' })).rejects.toThrow(
+      /incorrect/,
+    );
+
+    // inspect: the right password, none, a wrong one.
+    const opened = await inspect(bytes, ['--password', PASSWORD]);
+    expect(opened.stderr).toBe('');
+    expect(opened.code).toBe(0);
+    const summary = JSON.parse(opened.stdout) as InspectSummary;
+    expect(summary).toMatchObject({ passwordProtected: true, hashCheck: 'ok' });
+    expect(summary.counts.findings).toEqual({ high: 2, medium: 2, low: 1, unrecognised: 0 });
+
+    const without = await inspect(bytes);
+    expect(without.code).toBe(1);
+    expect(without.stdout).toBe('');
+    expect(without.stderr).toBe(
+      'in.xlsx: refused: password-protected: the file is password-protected; give its password with --password P or in AW_WORKPAPER_PASSWORD\n',
+    );
+
+    const wrong = await inspect(bytes, ['--password', 'not it']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr).toMatch(
+      /^in\.xlsx: refused: wrong-password: The password is incorrect.*\(from --password\)\n$/,
+    );
+    for (const text of [written.stdout, written.stderr, opened.stdout, wrong.stderr]) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain('not it');
+    }
+  });
+
+  it('takes the password from AW_WORKPAPER_PASSWORD, the flag first', async () => {
+    const { bytes, stdout } = await protectedSample([], { AW_WORKPAPER_PASSWORD: PASSWORD });
+    expect(JSON.parse(stdout)).toMatchObject({ passwordProtected: true });
+    const zip = new Uint8Array(
+      await officeCrypto.decrypt(Buffer.from(bytes), { password: PASSWORD }),
+    );
+    expect((await load(zip)).getWorksheet(META_SHEET_NAME)).toBeDefined();
+
+    const fromEnv = await inspect(bytes, [], { AW_WORKPAPER_PASSWORD: PASSWORD });
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(JSON.parse(fromEnv.stdout)).toMatchObject({ passwordProtected: true, hashCheck: 'ok' });
+
+    const flagWins = await inspect(bytes, ['--password', PASSWORD], {
+      AW_WORKPAPER_PASSWORD: 'stale',
+    });
+    expect(flagWins.code, flagWins.stderr).toBe(0);
+    const wrongEnv = await inspect(bytes, [], { AW_WORKPAPER_PASSWORD: 'stale' });
+    expect(wrongEnv.code).toBe(1);
+    expect(wrongEnv.stderr).toMatch(/wrong-password: .*\(from AW_WORKPAPER_PASSWORD\)\n$/);
+  });
+
+  it('refuses an empty password, from the flag or the environment, before writing', async () => {
+    for (const [argv, vars] of [
+      [['sample', '--out', 'x.xlsx', '--password', ''], {}],
+      [['sample', '--out', 'x.xlsx'], { AW_WORKPAPER_PASSWORD: '' }],
+      [['sample', '--out', 'x.xlsx', '--password', 'x'.repeat(256)], {}],
+      [['inspect', 'x.xlsx', '--password', ''], {}],
+    ] as const) {
+      const env = memoryIo(new Map(), vars);
+      expect(await run(argv, env.io), argv.join(' ')).toBe(2);
+      expect(env.stderr()).toMatch(/^audit-workbench: (--password|AW_WORKPAPER_PASSWORD) is /);
       expect(env.files.size).toBe(0);
     }
+  });
+
+  it('inspects a plain file given a password, with a note', async () => {
+    const { bytes } = await sampleFile();
+    const result = await inspect(bytes, ['--password', PASSWORD]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ passwordProtected: false, hashCheck: 'ok' });
+    expect(result.stderr).toBe(
+      'in.xlsx: note: the file is not password-protected; --password was not used\n',
+    );
+    // A password in the environment is not worth a note: it may be set for other files.
+    const quiet = await inspect(bytes, [], { AW_WORKPAPER_PASSWORD: PASSWORD });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
   });
 
   it('prints help, and exits 2 on usage errors', async () => {
     const help = memoryIo();
     expect(await run(['--help'], help.io)).toBe(0);
     expect(help.stdout()).toMatch(/audit-workbench sample --out FILE\.xlsx/);
+    expect(help.stdout()).toMatch(/AW_WORKPAPER_PASSWORD/);
+    expect(help.stdout()).toMatch(/\(ps\)/);
     for (const argv of [
       [],
       ['frobnicate'],

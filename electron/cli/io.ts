@@ -1,3 +1,5 @@
+import { MAX_PASSWORD_LENGTH } from '../../shared/workpapers';
+
 /** What a command may touch, passed in so tests run commands in-process without spawning. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -6,18 +8,52 @@ export interface CliIo {
   readFile: (path: string) => Promise<Uint8Array>;
   /** The clock for the sample's dates and the export time; default the system clock. */
   now?: () => Date;
+  /** Environment variables (`AW_WORKPAPER_PASSWORD`); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Rounds of SHA-512 for a new password; default Excel's 100,000. Tests lower it. */
+  spinCount?: number;
 }
 
 export const EXIT_OK = 0;
 /** The file cannot be trusted or read, or the command failed. */
 export const EXIT_REFUSED = 1;
-/** Usage errors and features that are not available. */
+/** Usage errors. */
 export const EXIT_USAGE = 2;
 
-export const NO_PASSWORD_SUPPORT = 'password protection is not available yet';
+/** Where a password comes from when `--password` is not given. */
+export const PASSWORD_ENV = 'AW_WORKPAPER_PASSWORD';
+
+export const PASSWORD_ENV_HELP = `Passwords: a password on the command line can be seen by other users (ps) and stays in the
+shell history; prefer the environment variable ${PASSWORD_ENV}, used when
+--password is not given. The password is never written to the output or to a log.`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+export interface GivenPassword {
+  password: string;
+  source: '--password' | typeof PASSWORD_ENV;
+}
+
+/**
+ * The password from `--password`, else from `AW_WORKPAPER_PASSWORD`; `undefined` when neither
+ * is given. An empty one is a usage error rather than "no password": an unset shell variable
+ * (`--password "$PW"`) must not silently write an unprotected file.
+ */
+export function givenPassword(flag: string | undefined, io: CliIo): GivenPassword | undefined {
+  const given: GivenPassword | undefined =
+    flag !== undefined
+      ? { password: flag, source: '--password' }
+      : io.env?.[PASSWORD_ENV] !== undefined
+        ? { password: io.env[PASSWORD_ENV], source: PASSWORD_ENV }
+        : undefined;
+  if (given === undefined) return undefined;
+  if (given.password === '') throw new UsageError(`${given.source} is empty`);
+  if (given.password.length > MAX_PASSWORD_LENGTH) {
+    throw new UsageError(`${given.source} is longer than ${MAX_PASSWORD_LENGTH} characters`);
+  }
+  return given;
 }
 
 export function errorMessage(error: unknown): string {

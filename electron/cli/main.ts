@@ -9,7 +9,15 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
-import { EXIT_OK, EXIT_REFUSED, EXIT_USAGE, UsageError, errorMessage, type CliIo } from './io';
+import {
+  EXIT_OK,
+  EXIT_REFUSED,
+  EXIT_USAGE,
+  PASSWORD_ENV_HELP,
+  UsageError,
+  errorMessage,
+  type CliIo,
+} from './io';
 
 export type { CliIo } from './io';
 
@@ -27,7 +35,9 @@ ${SAMPLE_HELP}
 
 ${INSPECT_HELP}
 
-Exit codes: 0 done, 1 refused or failed, 2 usage error or unavailable feature.`;
+${PASSWORD_ENV_HELP}
+
+Exit codes: 0 done, 1 refused or failed (including a missing or wrong password), 2 usage error.`;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -66,6 +76,7 @@ export const nodeIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   writeFile: (path, bytes) => writeFile(path, bytes),
   readFile: async (path) => new Uint8Array(await readFile(path)),
+  env: process.env,
 };
 
 function isEntryPoint(): boolean {

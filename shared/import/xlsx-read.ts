@@ -1,5 +1,7 @@
 /**
- * Reads one worksheet of an .xlsx into rows of cell text, as the user sees them in Excel.
+ * Reads one worksheet of an .xlsx into rows of cell text, as the user sees them in Excel
+ * (`readXlsx`, for register imports), or every worksheet into raw cell values (`readXlsxCells`,
+ * for the workpaper import and the CLI).
  *
  * The only module that imports exceljs (4.4.0, the last release): keep it that way, so the
  * library can be replaced in one place. In Node (tests) exceljs runs its Node build; a browser
@@ -297,15 +299,14 @@ function chooseSheet(workbook: Workbook, name: string | undefined): Worksheet {
 }
 
 /**
- * The rows of one worksheet as text: dates as ISO dates, numbers without floating-point noise,
- * rich text as plain text, formulas as their cached result. Throws an `ImportError` for a file
- * that is too large, password-protected, a legacy .xls, not an .xlsx, damaged or truncated, a
- * workbook without worksheets, a missing sheet name, or an empty worksheet.
+ * Checks the bytes (size, OLE container, ZIP directory, unpacked size) and loads them with
+ * exceljs. Throws an `ImportError` for a file that is too large, password-protected, a legacy
+ * .xls, not an .xlsx, damaged or truncated.
  */
-export async function readXlsx(
+async function loadChecked(
   data: Uint8Array | ArrayBuffer,
-  options: ReadXlsxOptions = {},
-): Promise<XlsxTable> {
+  options: Pick<ReadXlsxOptions, 'maxBytes' | 'maxUnpackedBytes'>,
+): Promise<Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   assertFileSize(bytes.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
 
@@ -340,7 +341,20 @@ export async function readXlsx(
   } catch (error) {
     throw damaged(error);
   }
+  return workbook;
+}
 
+/**
+ * The rows of one worksheet as text: dates as ISO dates, numbers without floating-point noise,
+ * rich text as plain text, formulas as their cached result. Throws an `ImportError` for a file
+ * that is too large, password-protected, a legacy .xls, not an .xlsx, damaged or truncated, a
+ * workbook without worksheets, a missing sheet name, or an empty worksheet.
+ */
+export async function readXlsx(
+  data: Uint8Array | ArrayBuffer,
+  options: ReadXlsxOptions = {},
+): Promise<XlsxTable> {
+  const workbook = await loadChecked(data, options);
   const sheet = chooseSheet(workbook, options.sheet);
   const rows: string[][] = [];
   const issues: XlsxCellIssue[] = [];
@@ -376,6 +390,85 @@ export async function readXlsx(
     rows,
     issues,
   };
+}
+
+// ——— Every worksheet, cell by cell (the workpaper import, the CLI) ———
+
+/** A plain value as exceljs reads it: dates are UTC midnight plus the time of day. */
+export type XlsxRawValue = string | number | boolean | Date | null;
+
+/**
+ * One cell without interpretation beyond flattening: rich text and hyperlinks become their
+ * text; a formula keeps its text (without `=`) beside its cached result (null when none was
+ * saved); an error value (`#N/A`) is kept apart from text.
+ */
+export type XlsxRawCell =
+  XlsxRawValue | { formula: string; result: XlsxRawValue } | { error: string };
+
+export interface XlsxRawSheet {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** `rows[i]` is Excel row `i + 1`, `rows[i][j]` column `j + 1`; missing cells are null. */
+  rows: XlsxRawCell[][];
+}
+
+function rawValue(value: unknown): XlsxRawValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  if (value instanceof Date) return value;
+  const rich = richTextOf(value);
+  if (rich !== null) return rich;
+  if (isRecord(value) && 'hyperlink' in value) {
+    const text = value.text;
+    return typeof text === 'string' ? text : (richTextOf(text) ?? String(value.hyperlink));
+  }
+  if (isRecord(value) && typeof value.error === 'string') return value.error;
+  return null;
+}
+
+function rawCell(cell: ExcelJS.Cell): XlsxRawCell {
+  const value = cell.value;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // `cell.formula` also translates a shared formula to this cell.
+    const result = isRecord(value) ? value.result : undefined;
+    const error = isRecord(result) && typeof result.error === 'string' ? result.error : null;
+    return { formula: cell.formula, result: error ?? rawValue(result) };
+  }
+  if (isRecord(value) && !(value instanceof Date) && typeof value.error === 'string') {
+    return { error: value.error };
+  }
+  return rawValue(value);
+}
+
+/**
+ * Every worksheet of an .xlsx, hidden ones included, in workbook order, with each cell's
+ * value as exceljs reads it (see `XlsxRawCell`). Same checks as `readXlsx` before exceljs sees
+ * the bytes; throws an `ImportError` for a file that is too large, password-protected, a
+ * legacy .xls, not an .xlsx, damaged or truncated.
+ */
+export async function readXlsxCells(
+  data: Uint8Array | ArrayBuffer,
+  options: Pick<ReadXlsxOptions, 'maxBytes' | 'maxUnpackedBytes'> = {},
+): Promise<XlsxRawSheet[]> {
+  const workbook = await loadChecked(data, options);
+  return workbook.worksheets.map((sheet) => {
+    const rows: XlsxRawCell[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: XlsxRawCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const value = rawCell(cell);
+        if (value === null) return;
+        while (cells.length < colNumber - 1) cells.push(null);
+        cells[colNumber - 1] = value;
+      });
+      if (cells.length === 0) return;
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = cells;
+    });
+    return { name: sheet.name, state: sheet.state, rows };
+  });
 }
 
 // ——— Writing (tests, the benchmark, and later import templates) ———

@@ -96,7 +96,8 @@ interface CoverRow {
   cells: CellValue[];
 }
 
-function userText(includePersonalData: boolean) {
+/** User-typed text as the workpaper writes it: masked unless chosen otherwise, always text. */
+export function userText(includePersonalData: boolean) {
   return (text: string): CellValue => {
     const shown = includePersonalData ? text : maskPersonalData(text).text;
     const cell = safeText(shown);

@@ -1,6 +1,7 @@
 /**
  * Workpapers: pure builders describe a workbook (`model.ts`), `writeWorkbook` turns the
- * description into .xlsx bytes (the only exceljs importer), and the platform saves them.
+ * description into .xlsx bytes (the only exceljs importer), `encryptOoxml` optionally protects
+ * them with a password (ECMA-376 agile encryption), and the platform saves them.
  */
 export * from './model';
 export { cleanText, csvSafeText, isFormulaLike, safeText } from './sanitize';
@@ -31,3 +32,19 @@ export {
 } from './build-inspection';
 export { DATE_NUMFMT } from './inspection-sheets';
 export { CJK_FONT, TEXT_NUMFMT, writeWorkbook } from './xlsx-write';
+export * from './encryption';
+export {
+  applyWorkpaperEdits,
+  diffWorkpaper,
+  readWorkbookCells,
+  readWorkpaperEdits,
+  type AppliedEdits,
+  type FieldChange,
+  type IgnoredCell,
+  type RecordDiff,
+  type WorkpaperDiff,
+  type WorkpaperEdits,
+  type WorkpaperReading,
+  type WorkpaperRefusal,
+  type WorkpaperVaultState,
+} from './roundtrip';

@@ -1,5 +1,6 @@
 /** `audit-workbench inspect FILE.xlsx [--password P]` */
 import { parseArgs } from 'node:util';
+import { ImportError } from '../../../shared/import/errors';
 import {
   RESULTS,
   RESULT_LABELS,
@@ -11,6 +12,9 @@ import {
 import type { Bilingual } from '../../../shared/domain/inspection/text';
 import {
   META_SHEET_NAME,
+  WorkpaperEncryptionError,
+  decryptOoxml,
+  isEncryptedOoxml,
   readWorkpaperMeta,
   rowHashes,
   sheetHash,
@@ -21,23 +25,30 @@ import {
 } from '../../../shared/workpapers';
 import { COVER } from '../../../shared/workpapers/labels';
 import {
+  plainGrid,
+  readWorkbookCells,
+  type ReadSheet,
+} from '../../../shared/workpapers/roundtrip/read-workbook';
+import {
   EXIT_OK,
   EXIT_REFUSED,
-  EXIT_USAGE,
-  NO_PASSWORD_SUPPORT,
+  PASSWORD_ENV,
   UsageError,
   errorMessage,
+  givenPassword,
   type CliIo,
+  type GivenPassword,
 } from '../io';
-import { UnreadableWorkbookError, loadWorkbook, sheetCells, type Workbook } from '../read-cells';
 
 export const INSPECT_HELP = `audit-workbench inspect FILE.xlsx [--password P]
 
 Checks a workpaper exported by the workbench and prints a JSON summary: the inspection, the
 library version, results and severities as the visible sheets hold them, and which sheets or
 rows were changed since export. Exits 1 for a file it cannot trust (not a workpaper, altered
-hidden sheet, unreadable).
-  --password P     not available yet: exits with code 2`;
+hidden sheet, unreadable, password-protected without the right password).
+  --password P     the password of a password-protected file (ECMA-376 agile encryption);
+                   others can see a command line (ps, shell history): prefer setting
+                   ${PASSWORD_ENV}, used when --password is not given`;
 
 /** A difference between the visible sheets and the hashes the hidden sheet recorded. */
 export type HashProblem =
@@ -47,6 +58,8 @@ export type HashProblem =
 
 export interface InspectSummary {
   file: string;
+  /** The file was encrypted and opened with the given password. */
+  passwordProtected: boolean;
   inspection: { id: string; title: string | null };
   libraryVersion: string;
   lang: WorkpaperMeta['header']['lang'];
@@ -64,9 +77,9 @@ class Refused extends Error {
   override name = 'Refused';
 }
 
-function cellsOf(workbook: Workbook, entry: SheetEntry): CellValue[][] | null {
-  const ws = workbook.getWorksheet(entry.name);
-  return ws === undefined ? null : sheetCells(ws, entry.columns.length);
+function cellsOf(sheets: readonly ReadSheet[], entry: SheetEntry): CellValue[][] | null {
+  const sheet = sheets.find((s) => s.name === entry.name);
+  return sheet === undefined ? null : plainGrid(sheet, entry.columns.length);
 }
 
 /** Recomputes a sheet's hash from the file, as `buildInspectionWorkbook` computed it. */
@@ -178,19 +191,23 @@ function titleOf(meta: WorkpaperMeta, sheets: ReadonlyMap<string, CellValue[][] 
 }
 
 /** Reads and checks a workpaper; throws `Refused` for a file it cannot trust. */
-export async function inspectWorkpaper(file: string, bytes: Uint8Array): Promise<InspectSummary> {
-  let workbook: Workbook;
+export async function inspectWorkpaper(
+  file: string,
+  bytes: Uint8Array,
+  passwordProtected = false,
+): Promise<InspectSummary> {
+  let workbook: ReadSheet[];
   try {
-    workbook = await loadWorkbook(bytes);
+    workbook = await readWorkbookCells(bytes);
   } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw new Refused(error.message);
+    if (error instanceof ImportError) throw new Refused(`${error.code}: ${error.message}`);
     throw error;
   }
-  const metaSheet = workbook.getWorksheet(META_SHEET_NAME);
+  const metaSheet = workbook.find((sheet) => sheet.name === META_SHEET_NAME);
   if (metaSheet === undefined) {
     throw new Refused('not-a-workpaper: the file has no workbench meta sheet');
   }
-  const reading = await readWorkpaperMeta(sheetCells(metaSheet, 2));
+  const reading = await readWorkpaperMeta(plainGrid(metaSheet, 2));
   if (!reading.ok) {
     const detail = reading.detail === undefined ? '' : ` (${reading.detail})`;
     throw new Refused(`${reading.problem}: ${reading.message.en}${detail}`);
@@ -200,6 +217,7 @@ export async function inspectWorkpaper(file: string, bytes: Uint8Array): Promise
   const problems = await checkHashes(meta, sheets);
   return {
     file,
+    passwordProtected,
     inspection: { id: meta.header.inspectionId, title: titleOf(meta, sheets) },
     libraryVersion: meta.header.libraryVersion,
     lang: meta.header.lang,
@@ -227,10 +245,8 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
   if (file === undefined || extra.length > 0) {
     throw new UsageError('inspect takes exactly one FILE.xlsx');
   }
-  if (values.password !== undefined) {
-    io.stderr(`${NO_PASSWORD_SUPPORT}\n`);
-    return EXIT_USAGE;
-  }
+  // Never printed or logged; only turned into keys by decryptOoxml.
+  const password = givenPassword(values.password, io);
   let bytes: Uint8Array;
   try {
     bytes = await io.readFile(file);
@@ -239,12 +255,36 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
     return EXIT_REFUSED;
   }
   try {
-    const summary = await inspectWorkpaper(file, bytes);
+    const encrypted = isEncryptedOoxml(bytes);
+    if (encrypted) bytes = await decrypted(bytes, password);
+    else if (password?.source === '--password') {
+      io.stderr(`${file}: note: the file is not password-protected; --password was not used\n`);
+    }
+    const summary = await inspectWorkpaper(file, bytes, encrypted);
     io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     io.stderr(`${file}: refused: ${error.message}\n`);
     return EXIT_REFUSED;
+  }
+}
+
+/** The ZIP inside a password-protected file; `Refused` without the right password. */
+async function decrypted(
+  bytes: Uint8Array,
+  password: GivenPassword | undefined,
+): Promise<Uint8Array> {
+  if (password === undefined) {
+    throw new Refused(
+      `password-protected: the file is password-protected; give its password with --password P or in ${PASSWORD_ENV}`,
+    );
+  }
+  try {
+    return await decryptOoxml(bytes, password.password);
+  } catch (error) {
+    if (!(error instanceof WorkpaperEncryptionError)) throw error;
+    const from = error.code === 'wrong-password' ? ` (from ${password.source})` : '';
+    throw new Refused(`${error.code}: ${error.message}${from}`);
   }
 }

@@ -3,14 +3,14 @@ import { parseArgs } from 'node:util';
 import type { DisplayLanguage } from '../../../shared/domain/dates';
 import { toIsoInstant } from '../../../shared/domain/dates';
 import { demoEngagement } from '../../../shared/sample/demo-engagement';
-import { buildInspectionWorkbook, writeWorkbook } from '../../../shared/workpapers';
+import { buildInspectionWorkbook, encryptOoxml, writeWorkbook } from '../../../shared/workpapers';
 import {
   EXIT_OK,
   EXIT_REFUSED,
-  EXIT_USAGE,
-  NO_PASSWORD_SUPPORT,
+  PASSWORD_ENV,
   UsageError,
   errorMessage,
+  givenPassword,
   type CliIo,
 } from '../io';
 
@@ -19,7 +19,10 @@ export const SAMPLE_HELP = `audit-workbench sample --out FILE.xlsx [--lang zh-TW
 Writes the workpaper of the built-in sample engagement (示範案件). Personal data is masked.
   --out FILE       where to write the .xlsx (required)
   --lang LANG      zh-TW (default, ROC dates) or en (ISO dates)
-  --password P     not available yet: exits with code 2`;
+  --password P     protect the whole file with password P (ECMA-376 agile encryption,
+                   AES-256, as Excel does): Excel and LibreOffice ask for it to open the file.
+                   Others can see a command line (ps, shell history): prefer setting
+                   ${PASSWORD_ENV}, used when --password is not given.`;
 
 export function parseLang(value: string | undefined): DisplayLanguage {
   if (value === undefined || value === 'zh-TW') return 'zh-TW';
@@ -50,10 +53,8 @@ export async function sampleCommand(
   if (values.out === undefined || values.out === '')
     throw new UsageError('sample needs --out FILE.xlsx');
   const lang = parseLang(values.lang);
-  if (values.password !== undefined) {
-    io.stderr(`${NO_PASSWORD_SUPPORT}\n`);
-    return EXIT_USAGE;
-  }
+  // Never printed or logged; only turned into keys by encryptOoxml.
+  const password = givenPassword(values.password, io);
 
   const now = io.now?.() ?? new Date();
   const demo = await demoEngagement(now);
@@ -61,7 +62,15 @@ export async function sampleCommand(
     { ...demo, appVersion, generatedAt: toIsoInstant(now) },
     { lang, calendar: lang === 'zh-TW' ? 'roc' : 'iso', includePersonalData: false },
   );
-  const bytes = await writeWorkbook(built.spec);
+  const workbook = await writeWorkbook(built.spec);
+  const bytes =
+    password === undefined
+      ? workbook
+      : await encryptOoxml(
+          workbook,
+          password.password,
+          io.spinCount === undefined ? {} : { spinCount: io.spinCount },
+        );
   try {
     await io.writeFile(values.out, bytes);
   } catch (error) {
@@ -69,7 +78,7 @@ export async function sampleCommand(
     return EXIT_REFUSED;
   }
   io.stdout(
-    `${JSON.stringify({ file: values.out, inspection: { id: demo.inspection.id, title: demo.inspection.title }, contentHash: built.contentHash })}\n`,
+    `${JSON.stringify({ file: values.out, passwordProtected: password !== undefined, inspection: { id: demo.inspection.id, title: demo.inspection.title }, contentHash: built.contentHash })}\n`,
   );
   return EXIT_OK;
 }
