@@ -15,6 +15,12 @@ import {
   storedSampleSchema,
 } from '../../shared/domain/inspections';
 import { fieldNoteSchema } from '../../shared/domain/notes';
+import { settingSchema } from '../../shared/domain/settings';
+import { agreementSchema } from '../../shared/registers/agreements/agreements';
+import { personSchema } from '../../shared/registers/agreements/people';
+import { vendorSchema } from '../../shared/registers/agreements/vendors';
+import { disposalRecordSchema } from '../../shared/registers/disposal/disposal';
+import { policyReviewSchema } from '../../shared/registers/policies/review';
 
 interface TableSpec<T> {
   schema: z.ZodType<T>;
@@ -39,6 +45,12 @@ export const recordTables = {
   samples: spec(storedSampleSchema, (sample) => sample.inspectionId),
   systems: spec(systemSchema),
   drills: spec(drillSchema),
+  people: spec(personSchema),
+  vendors: spec(vendorSchema),
+  agreements: spec(agreementSchema, (agreement) => agreement.partyId),
+  disposals: spec(disposalRecordSchema),
+  policyReviews: spec(policyReviewSchema),
+  settings: spec(settingSchema),
 };
 
 export type SealedRecordTable = keyof typeof recordTables;

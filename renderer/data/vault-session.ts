@@ -545,7 +545,7 @@ export class VaultSession {
 }
 
 /** A stored record without its metadata: what was written. */
-function payloadOf<T>(record: Stored<T>): T {
+export function payloadOf<T>(record: Stored<T>): T {
   const { id: _id, rev: _rev, updatedAt: _at, updatedBy: _by, deleted: _deleted, ...data } = record;
   return data as unknown as T;
 }

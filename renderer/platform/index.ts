@@ -3,7 +3,7 @@ import { browserPlatform } from './browser';
 import { electronPlatform, findBridge } from './electron-bridge';
 import type { Platform } from './platform';
 
-export type { Platform, LockReason, AppInfo } from './platform';
+export type { Platform, LockReason, AppInfo, OpenedFile } from './platform';
 
 export function detectPlatform(): Platform {
   const bridge = findBridge();

@@ -3,13 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../../data/vault-session';
 import { TabBar } from '../../ui/TabBar';
 import { ActivityPanel } from '../activity/ActivityPanel';
+import { AgreementsPanel } from '../agreements/AgreementsPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { InspectionsPanel } from '../inspection/InspectionsPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { SystemsPanel } from '../systems/SystemsPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
 
-const TABS = ['engagement', 'inspection', 'systems', 'notes', 'activity', 'settings'] as const;
+const TABS = [
+  'engagement',
+  'inspection',
+  'agreements',
+  'systems',
+  'notes',
+  'activity',
+  'settings',
+] as const;
 type Tab = (typeof TABS)[number];
 
 /** An unlocked vault. Everything below holds decrypted data and unmounts when it locks. */
@@ -28,6 +37,7 @@ export function Workspace({ session }: { session: VaultSession }) {
       <section className="page" role="tabpanel">
         {tab === 'engagement' && <EngagementPanel session={session} />}
         {tab === 'inspection' && <InspectionsPanel session={session} />}
+        {tab === 'agreements' && <AgreementsPanel session={session} />}
         {tab === 'systems' && <SystemsPanel session={session} />}
         {tab === 'notes' && <NotesPanel session={session} />}
         {tab === 'activity' && <ActivityPanel session={session} />}

