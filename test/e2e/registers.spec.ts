@@ -6,9 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeBig5 } from '../../shared/import/big5-encode';
 import type { WorkbenchPage } from './pages/workbench-page';
+import { findInDirectory } from './support/profile-scan';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const PASSPHRASE = 'registers passphrase 2025';
+const CERTIFICATE = '銷毀證明 No. D-2025-0042 — 5CD9123XYZ';
 
 const ROSTER_HEADER = '員工編號,姓名,身分證字號,部門,職稱,到職日,在職狀態,離職日,系統帳號';
 const ROSTER_ROWS = [
@@ -143,5 +145,113 @@ describe('registers', () => {
         .isDisabled(),
     ).toBe(true);
     await page().getByRole('button', { name: '關閉' }).click();
+  });
+
+  it('records a disposal with its certificate, stored encrypted, and flags the missing verifier', async () => {
+    await page().getByRole('tab', { name: '設備報廢' }).click();
+    await page().getByRole('button', { name: '新增報廢紀錄' }).click();
+    const form = page().getByRole('form', { name: '報廢紀錄' });
+    await form.getByLabel('財產編號').fill('NB-2019-031');
+    await form.getByLabel('設備類型').selectOption({ label: '筆記型電腦' });
+    await form.getByLabel('儲存媒體').selectOption({ label: '固態硬碟（SSD）' });
+    await form.getByLabel('序號').fill('5CD9123XYZ');
+    await form.getByLabel('資料等級').selectOption({ label: '密' });
+    await form.getByLabel('清除方式（NIST SP 800-88）').selectOption({ label: '破壞（Destroy）' });
+    await form.getByLabel('處理技術').selectOption({ index: 1 });
+    await form.getByLabel('授權軟體已移除').selectOption({ index: 1 });
+    await form.getByLabel('執行人').fill('王小明');
+    await form.getByLabel('執行日').fill('2025-05-02');
+    await form.getByLabel('狀態').selectOption('completed');
+    const chooser = page().waitForEvent('filechooser');
+    await form.getByRole('button', { name: '附加銷毀證明' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '銷毀證明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(CERTIFICATE),
+    });
+    await form.getByRole('button', { name: '儲存' }).click();
+
+    const log = page().getByRole('table', { name: '設備報廢紀錄' });
+    const row = log.getByRole('row', { name: /NB-2019-031/ });
+    await ui.visible(row);
+    expect(await row.textContent()).toContain('未經獨立覆核');
+    const download = page().waitForEvent('download');
+    await row.getByRole('button', { name: '另存證明' }).click();
+    const saved = await (await download).path();
+    const { readFile } = await import('node:fs/promises');
+    expect((await readFile(saved)).toString()).toBe(CERTIFICATE);
+
+    const flags = page().getByRole('region', { name: '異常提示' });
+    await flags
+      .getByRole('button', { name: /開立缺失/ })
+      .first()
+      .click();
+    await ui.visible(page().getByText(/已開立缺失「.+」於查核項目 SR-04-06\.\d。/));
+  });
+
+  it('completes a BYOD policy review and raises a finding for the missing element', async () => {
+    await page().getByRole('tab', { name: '政策審閱' }).click();
+    await page()
+      .getByRole('button', { name: /審閱行動裝置/ })
+      .click();
+    const form = page().getByRole('form', { name: '行動裝置（含 BYOD）使用規範' });
+    await form.getByLabel('規範名稱').fill('行動裝置管理辦法');
+    await form.getByLabel('版次').fill('3.0');
+    await form.getByLabel('核定日').fill('2024-03-01');
+    await form.getByLabel('核定層級／核定人').fill('總經理');
+    await form.getByLabel('檢視日').fill('2025-05-02');
+    await form.getByLabel('檢視人員').fill('陳稽核');
+    const chooser = page().waitForEvent('filechooser');
+    await form.getByRole('button', { name: '附加規範文件' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '行動裝置管理辦法.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('policy'),
+    });
+    await form.getByRole('radio', { name: '是' }).check();
+    const elements = [
+      ['規範之訂定、適用範圍及 BYOD 立場', '第 1 條'],
+      ['行動裝置管理', '第 3 條'],
+      ['行動裝置使用人員管理', '第 4 條'],
+      ['行動裝置之安全控管', '第 5 條'],
+    ] as const;
+    for (const [title, section] of elements) {
+      await form.getByRole('radio', { name: `${title} 有`, exact: true }).check();
+      await form.getByLabel(`${title} 條次／章節`).fill(section);
+      await form.getByLabel(`${title} 是否適當`).selectOption({ label: '適當' });
+    }
+    await form.getByRole('radio', { name: '自有設備（BYOD）之控管 無', exact: true }).check();
+    await form.getByRole('button', { name: '完成審閱' }).click();
+
+    const review = await ui.visible(page().getByRole('region', { name: /行動裝置/ }));
+    expect(await review.textContent()).toContain('已完成');
+    expect(await review.textContent()).toContain('未訂定 — 自有設備（BYOD）之控管');
+    await review.getByRole('button', { name: /開立缺失/ }).click();
+    await ui.visible(page().getByText('已開立 1 筆缺失。'));
+
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '開啟' }).click();
+    await page().getByRole('tab', { name: '缺失' }).click();
+    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 3 / 3 項');
+  });
+
+  it('leaves neither the roster, the certificate nor the reviews in clear in the profile', async () => {
+    if (!session) throw new Error('no session');
+    await session.browser.context.close();
+    for (const canary of [
+      'B223456782',
+      '林美玲',
+      'D-2025-0042',
+      '5CD9123XYZ',
+      '行動裝置管理辦法',
+    ]) {
+      const { hits, scanned } = await findInDirectory(session.browser.profileDir, canary);
+      expect(scanned).toBeGreaterThan(10);
+      expect(hits, canary).toEqual([]);
+    }
   });
 });

@@ -31,6 +31,8 @@ export interface ImportPlan {
   created: number;
   unchanged: number;
   changed: number;
+  /** Rows that are not for this register (software in an asset list …), left out. */
+  skipped?: number;
   /** Rows that passed the checks but cannot become records (a party not in the register …). */
   errors: RowError[];
   /** Writes everything in one transaction; `updateChanged` also replaces the changed records. */
@@ -288,6 +290,9 @@ export function ImportWizard({
                   changed: step.plan.changed,
                 })}
               </p>
+              {(step.plan.skipped ?? 0) > 0 && (
+                <p className="small muted">{t('import.skipped', { count: step.plan.skipped })}</p>
+              )}
               {step.plan.changed > 0 && (
                 <label className="checkbox">
                   <input

@@ -4,6 +4,8 @@ import type { VaultSession } from '../../data/vault-session';
 import { TabBar } from '../../ui/TabBar';
 import { ActivityPanel } from '../activity/ActivityPanel';
 import { AgreementsPanel } from '../agreements/AgreementsPanel';
+import { DisposalPanel } from '../disposal/DisposalPanel';
+import { PoliciesPanel } from '../policies/PoliciesPanel';
 import { EngagementPanel } from '../engagement/EngagementPanel';
 import { InspectionsPanel } from '../inspection/InspectionsPanel';
 import { NotesPanel } from '../notes/NotesPanel';
@@ -14,6 +16,8 @@ const TABS = [
   'engagement',
   'inspection',
   'agreements',
+  'disposal',
+  'policies',
   'systems',
   'notes',
   'activity',
@@ -38,6 +42,8 @@ export function Workspace({ session }: { session: VaultSession }) {
         {tab === 'engagement' && <EngagementPanel session={session} />}
         {tab === 'inspection' && <InspectionsPanel session={session} />}
         {tab === 'agreements' && <AgreementsPanel session={session} />}
+        {tab === 'disposal' && <DisposalPanel session={session} />}
+        {tab === 'policies' && <PoliciesPanel session={session} />}
         {tab === 'systems' && <SystemsPanel session={session} />}
         {tab === 'notes' && <NotesPanel session={session} />}
         {tab === 'activity' && <ActivityPanel session={session} />}
