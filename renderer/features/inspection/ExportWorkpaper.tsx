@@ -9,7 +9,13 @@ import { JobProgressBar } from '../../ui/JobProgressBar';
 import { exportWorkpaper } from './export-workpaper';
 import type { InspectionData } from './use-inspection';
 
-/** Export the inspection as an Excel workpaper; personal data stays masked unless asked. */
+/** Long enough to resist guessing against a file that can be attacked offline. */
+const MIN_WORKPAPER_PASSWORD = 10;
+
+/**
+ * Export the inspection as an Excel workpaper; personal data stays masked unless asked, and
+ * the file can be password-protected (Excel and LibreOffice ask for the password to open it).
+ */
 export function ExportWorkpaper({
   session,
   data,
@@ -20,6 +26,9 @@ export function ExportWorkpaper({
   const { t } = useTranslation();
   const { platform, prefs } = useApp();
   const [includePersonalData, setIncludePersonalData] = useState(false);
+  const [protect, setProtect] = useState(false);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<JobProgress | null>(null);
   const abort = useRef<AbortController | null>(null);
@@ -27,6 +36,14 @@ export function ExportWorkpaper({
   const [error, setError] = useState<string | null>(null);
 
   async function run() {
+    if (protect && password.length < MIN_WORKPAPER_PASSWORD) {
+      setError(t('inspection.passwordTooShort', { min: MIN_WORKPAPER_PASSWORD }));
+      return;
+    }
+    if (protect && password !== confirm) {
+      setError(t('inspection.passwordMismatch'));
+      return;
+    }
     setBusy(true);
     setProgress(null);
     setError(null);
@@ -36,6 +53,7 @@ export function ExportWorkpaper({
     try {
       const result = await exportWorkpaper(session, platform, data, {
         includePersonalData,
+        password: protect ? password : null,
         prefs,
         job: { signal: controller.signal, onProgress: setProgress },
       });
@@ -58,6 +76,30 @@ export function ExportWorkpaper({
         />
         {t('inspection.includePersonalData')}
       </label>
+      <label className="checkbox small">
+        <input type="checkbox" checked={protect} onChange={(e) => setProtect(e.target.checked)} />
+        {t('inspection.protectWithPassword')}
+      </label>
+      {protect && (
+        <div className="row">
+          <input
+            type="password"
+            aria-label={t('inspection.workpaperPassword')}
+            placeholder={t('inspection.workpaperPassword')}
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+          <input
+            type="password"
+            aria-label={t('inspection.workpaperPasswordAgain')}
+            placeholder={t('inspection.workpaperPasswordAgain')}
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+          />
+        </div>
+      )}
       <button type="button" onClick={() => void run()} disabled={busy}>
         {busy ? t('inspection.exporting') : t('inspection.export')}
       </button>

@@ -12,6 +12,7 @@ import { ExportWorkpaper } from './ExportWorkpaper';
 import { FindingsView, type FindingFilter } from './FindingsView';
 import { SamplingView } from './SamplingView';
 import { useInspection } from './use-inspection';
+import { WorkpaperImport } from './WorkpaperImport';
 
 const VIEWS = ['dashboard', 'checklist', 'findings', 'sampling'] as const;
 type View = (typeof VIEWS)[number];
@@ -32,6 +33,7 @@ export function InspectionView({
   const [view, setView] = useState<View>('checklist');
   const [checklistFilter, setChecklistFilter] = useState<ChecklistFilter>({});
   const [findingFilter, setFindingFilter] = useState<FindingFilter>({});
+  const [importing, setImporting] = useState(false);
 
   if (error) return <ErrorText message={describeError(error, t)} />;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
@@ -49,8 +51,23 @@ export function InspectionView({
             {t('inspection.libraryVersion', { version: inspection.libraryVersion })}
           </p>
         </div>
-        <ExportWorkpaper session={session} data={data} />
+        <div>
+          <ExportWorkpaper session={session} data={data} />
+          <button type="button" onClick={() => setImporting(true)} disabled={importing}>
+            {t('roundtrip.heading')}
+          </button>
+        </div>
       </div>
+      {importing && (
+        <WorkpaperImport
+          session={session}
+          data={data}
+          onClose={(changed) => {
+            setImporting(false);
+            if (changed) reload();
+          }}
+        />
+      )}
       <TabBar
         className="tabs sub"
         label={inspection.title}

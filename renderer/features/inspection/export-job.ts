@@ -14,6 +14,8 @@ import type { JobContext, JobOutcome } from '../../jobs/serve-job';
 export interface ExportJobRequest {
   input: InspectionWorkbookInput;
   options: InspectionWorkbookOptions;
+  /** Encrypts the whole file (ECMA-376 agile) so Excel asks for it; never stored or logged. */
+  password: string | null;
 }
 
 export interface ExportJobResult {
@@ -25,12 +27,18 @@ export async function runExportJob(
   request: ExportJobRequest,
   context: JobContext,
 ): Promise<JobOutcome<ExportJobResult>> {
-  context.progress({ phase: 'build', done: 0, total: 2 });
+  const steps = request.password === null ? 2 : 3;
+  context.progress({ phase: 'build', done: 0, total: steps });
   const { spec, contentHash } = await buildInspectionWorkbook(request.input, request.options);
-  context.progress({ phase: 'write', done: 1, total: 2 });
+  context.progress({ phase: 'write', done: 1, total: steps });
   // exceljs is large: loaded only when an export runs.
   const { writeWorkbook } = await import('../../../shared/workpapers/xlsx-write');
-  const bytes = await writeWorkbook(spec);
-  context.progress({ phase: 'write', done: 2, total: 2 });
+  let bytes = await writeWorkbook(spec);
+  if (request.password !== null) {
+    context.progress({ phase: 'encrypt', done: 2, total: steps });
+    const { encryptOoxml } = await import('../../../shared/workpapers/encryption');
+    bytes = await encryptOoxml(bytes, request.password);
+  }
+  context.progress({ phase: 'done', done: steps, total: steps });
   return { value: { bytes, contentHash }, transfer: [bytes.buffer] };
 }

@@ -14,6 +14,8 @@ import type { InspectionData } from './use-inspection';
 
 export interface ExportOptions {
   includePersonalData: boolean;
+  /** Null: no password protection. */
+  password: string | null;
   prefs: Preferences;
   /** Progress and cancel of the worker that builds and writes the file. */
   job?: Pick<RunJobOptions, 'signal' | 'onProgress'>;
@@ -59,6 +61,7 @@ export async function exportWorkpaper(
       calendar: options.prefs.calendar,
       includePersonalData: options.includePersonalData,
     },
+    password: options.password,
   };
   const { bytes, contentHash } = await runWorkerJob<ExportJobResult>(
     spawnExportWorker,
@@ -77,7 +80,11 @@ export async function exportWorkpaper(
     await session.log({
       action: 'workpaper.exported',
       target: { table: 'inspections', id: data.inspection.id },
-      summary: `${contentHash.slice(0, 16)}${options.includePersonalData ? ' · personal data included' : ''}`,
+      summary: [
+        contentHash.slice(0, 16),
+        ...(options.includePersonalData ? ['personal data included'] : []),
+        ...(options.password !== null ? ['password-protected'] : []),
+      ].join(' · '),
     });
   }
   return { saved, contentHash };

@@ -25,10 +25,12 @@ export function useInspection(session: VaultSession, inspectionId: RecordId) {
       session.listChildren('itemResults', inspectionId),
       session.listChildren('findings', inspectionId),
       session.listChildren('evidence', inspectionId),
-    ]).then(([inspection, results, findings, evidence]) => {
-      if (!inspection) throw new Error(`inspection ${inspectionId} is missing`);
-      setData({ inspection, results, findings, evidence });
-    }, setError);
+    ])
+      .then(([inspection, results, findings, evidence]) => {
+        if (!inspection) throw new Error(`inspection ${inspectionId} is missing`);
+        setData({ inspection, results, findings, evidence });
+      })
+      .catch(setError);
   }, [session, inspectionId]);
   useEffect(reload, [reload]);
   return { data, error, reload };

@@ -3,6 +3,7 @@
  * command exports, written into a freshly created vault in one transaction so a new user sees
  * a working inspection, findings and a system inventory straight away.
  */
+import { emptyItemResult } from '../../../shared/domain/inspection/results';
 import type { RecordId, Stored } from '../../../shared/domain/records';
 import type { DemoEngagement } from '../../../shared/sample/demo-engagement';
 import type { VaultSession } from '../../data/vault-session';
@@ -13,10 +14,15 @@ function withoutMeta<T>(record: Stored<T>): { id: RecordId; data: T } {
 }
 
 export async function loadDemo(session: VaultSession, demo: DemoEngagement): Promise<void> {
+  // Like a scoped inspection, every item in scope has a result record; the demo fills 20.
+  const worked = new Set(demo.itemResults.map((result) => result.itemId));
+  const untested = demo.items
+    .filter((item) => !worked.has(item.id))
+    .map((item) => ({ data: { ...emptyItemResult(item.id), inspectionId: demo.inspection.id } }));
   await session.createBatch(
     [
       { table: 'inspections', items: [withoutMeta(demo.inspection)] },
-      { table: 'itemResults', items: demo.itemResults.map(withoutMeta) },
+      { table: 'itemResults', items: [...demo.itemResults.map(withoutMeta), ...untested] },
       { table: 'findings', items: demo.findings.map(withoutMeta) },
       { table: 'systems', items: demo.systems.map(withoutMeta) },
     ],

@@ -1,0 +1,149 @@
+/**
+ * The workpaper round trip end to end: export from the app (a download), fill in a copy with
+ * exceljs as an auditor would in Excel, import it back, see the diff, apply it; then the same
+ * with a password-protected export; and a file the workbench did not produce is refused.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkbenchPage } from './pages/workbench-page';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
+
+// officecrypto-tool is CommonJS: an independent decrypter for the protected export.
+const officeCrypto = createRequire(import.meta.url)('officecrypto-tool') as {
+  decrypt(input: Buffer, options: { password: string }): Promise<Buffer>;
+};
+
+const FILE_PASSWORD = 'workpaper file password';
+const WORK_DONE = '抽查 3 名離職人員之帳號停用紀錄，均於離職日停用。';
+const RESPONSE = '資訊室將於 115 年 3 月前完成權限盤點。';
+
+function column(sheet: ExcelJS.Worksheet, header: string): number {
+  const row = sheet.getRow(1);
+  for (let c = 1; c <= sheet.columnCount; c++) if (row.getCell(c).text === header) return c;
+  throw new Error(`no column ${header} in ${sheet.name}`);
+}
+
+describe('the workpaper round trip', () => {
+  let session: E2eSession | undefined;
+  let ui: WorkbenchPage;
+  const page = () => ui.page;
+  let exported: Buffer;
+  let editedItem = '';
+
+  beforeAll(async () => {
+    session = await openWorkbench();
+    ({ ui } = session);
+    await page().getByRole('button', { name: '建立示範案件' }).click();
+    await page().getByLabel('您的姓名').fill('陳稽核');
+    await page().getByLabel('通關密語', { exact: true }).fill('round trip passphrase 2025');
+    await page().getByLabel('再次輸入通關密語').fill('round trip passphrase 2025');
+    await page().getByRole('button', { name: '建立並加密' }).click();
+    await ui.visible(page().getByTestId('recovery-key'));
+    await page().getByLabel('我已妥善保存復原金鑰').check();
+    await page().getByRole('button', { name: '繼續' }).click();
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '開啟' }).click();
+  });
+
+  afterAll(() => closeWorkbench(session));
+
+  async function importFile(name: string, bytes: Uint8Array) {
+    await page().getByRole('button', { name: '匯入已填寫的工作底稿' }).click();
+    const chooser = page().waitForEvent('filechooser');
+    await page().getByRole('button', { name: '選擇工作底稿' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(bytes),
+    });
+  }
+
+  it('exports the workpaper as a download', async () => {
+    const download = page().waitForEvent('download');
+    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
+    exported = await readFile(await (await download).path());
+    expect([...exported.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a ZIP: an .xlsx
+  });
+
+  it('imports an edited copy: shows exactly the edits, ignores the locked cell, applies in one step', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported);
+    const checklist = workbook.getWorksheet('查核項目');
+    const findings = workbook.getWorksheet('缺失');
+    if (!checklist || !findings) throw new Error('sheets missing');
+    const result = column(checklist, '查核結果');
+    const work = column(checklist, '執行之查核工作');
+    const citation = column(checklist, '法規依據');
+    // The first item not yet tested.
+    let row = 2;
+    while (checklist.getRow(row).getCell(result).text !== '') row++;
+    editedItem = checklist.getRow(row).getCell(column(checklist, '項目編號')).text;
+    checklist.getRow(row).getCell(result).value = '符合';
+    checklist.getRow(row).getCell(work).value = WORK_DONE;
+    checklist.getRow(2).getCell(citation).value = '改過的法規依據';
+    findings.getRow(2).getCell(column(findings, '受查單位回覆')).value = RESPONSE;
+    const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
+
+    await importFile('已填寫.xlsx', edited);
+    const summary = await ui.visible(page().getByText(/筆記錄有 \d+ 處變更/));
+    expect(await summary.textContent()).toMatch(
+      /^2 筆記錄有 3 處變更；衝突 0 處；錯誤 0 處；未匯入之儲存格 1 處。$/,
+    );
+    const item = page().getByRole('region', { name: new RegExp(editedItem.replace('.', '\\.')) });
+    expect(await item.textContent()).toContain('符合');
+    expect(await item.textContent()).toContain(WORK_DONE);
+    expect(await page().getByRole('table', { name: '未匯入之儲存格' }).textContent()).toContain(
+      `${String.fromCharCode(64 + citation)}2`,
+    );
+    await page().getByRole('button', { name: '套用 3 處變更' }).click();
+    await ui.visible(page().getByText('已套用：2 筆記錄、3 個欄位。'));
+    await page().getByRole('button', { name: '關閉' }).click();
+
+    await page().getByLabel('搜尋條文、要求或工作底稿…').fill(editedItem);
+    await page().getByRole('listbox', { name: '查核項目' }).getByRole('option').first().click();
+    expect(await page().getByLabel('執行之查核工作').inputValue()).toBe(WORK_DONE);
+    await page().getByRole('tab', { name: '活動軌跡' }).click();
+    expect(await page().locator('table.grid').textContent()).toContain('匯入工作底稿');
+    await page().getByRole('tab', { name: '自評查核' }).click();
+    await page().getByRole('button', { name: '開啟' }).click();
+  });
+
+  it('exports a password-protected file that only opens with its password, and imports it back', async () => {
+    await page().getByLabel('以密碼保護檔案（開啟時須輸入密碼）').check();
+    await page().getByLabel('檔案密碼', { exact: true }).fill(FILE_PASSWORD);
+    await page().getByLabel('再次輸入檔案密碼').fill(FILE_PASSWORD);
+    const download = page().waitForEvent('download');
+    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
+    const bytes = await readFile(await (await download).path());
+    expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]); // an encrypted OLE file
+    await expect(new ExcelJS.Workbook().xlsx.load(bytes)).rejects.toThrow();
+    const plain = await officeCrypto.decrypt(bytes, { password: FILE_PASSWORD });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(plain);
+    expect(workbook.getWorksheet('查核項目')).toBeDefined();
+
+    await importFile('加密.xlsx', bytes);
+    await ui.visible(page().getByText('此檔案以密碼保護，請輸入檔案密碼。'));
+    const panel = page().getByRole('region', { name: '匯入已填寫的工作底稿' });
+    await panel.getByLabel('檔案密碼').fill('not the password');
+    await page().getByRole('button', { name: '開啟', exact: true }).click();
+    await ui.visible(page().getByText('密碼不正確，請再試一次。'));
+    await panel.getByLabel('檔案密碼').fill(FILE_PASSWORD);
+    await page().getByRole('button', { name: '開啟', exact: true }).click();
+    await ui.visible(page().getByText('檔案中沒有可匯入的變更。'));
+    await page().getByRole('button', { name: '關閉' }).click();
+  });
+
+  it('refuses a workbook the workbench did not produce', async () => {
+    const foreign = new ExcelJS.Workbook();
+    foreign.addWorksheet('查核項目').addRow(['項次', '項目編號', '查核結果']);
+    await importFile('外部.xlsx', new Uint8Array(await foreign.xlsx.writeBuffer()));
+    const alert = await ui.visible(page().getByRole('alert'));
+    expect(await alert.textContent()).toMatch(/工作台/);
+    await page().getByRole('button', { name: '關閉' }).click();
+  });
+});
