@@ -1,12 +1,12 @@
 /**
  * A row's natural key, so that importing the same file twice does not duplicate records: the
  * values of the key fields (e.g. the national ID of a roster, the asset tag of an asset list),
- * normalised so that width, case and stray spaces do not make two keys differ. The store
- * blind-indexes it (HMAC with the vault's index key) before keeping it; it is never stored in
- * clear.
+ * normalised so that width, case and stray spaces do not make two keys differ. The vault keeps
+ * it inside the sealed record and matches re-imports after decryption; it is never stored or
+ * indexed in clear (an index would have to go through `blindIndex`).
  */
 
-/** A normalised natural key; feed it to `blindIndex`, never store it as is. */
+/** A normalised natural key: personal data, kept sealed, never stored or indexed in clear. */
 export type RowKey = string & { readonly __brand: 'RowKey' };
 
 /** NFKC (full-width → half-width), trimmed, inner runs of space as one, upper case. */

@@ -257,7 +257,7 @@ export const agreementSchema = z
     expiresOn: isoDateSchema.nullable(),
     note: text(MAX_NOTE),
     source: z.enum(['import', 'manual']),
-    /** Natural key for re-import (`agreementRowKey`); blind-indexed by the data layer. */
+    /** Natural key for re-import (`agreementRowKey`); sealed with the record and compared after decryption, never indexed in clear. */
     rowKey: z
       .string()
       .max(3000)

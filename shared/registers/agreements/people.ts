@@ -148,7 +148,7 @@ export const personSchema = z
     phone: text(40),
     note: text(MAX_NOTE),
     source: z.enum(['import', 'manual']),
-    /** Natural key for re-import (`personRowKey`); blind-indexed by the data layer. */
+    /** Natural key for re-import (`personRowKey`); sealed with the record and compared after decryption, never indexed in clear. */
     rowKey: z
       .string()
       .max(1000)

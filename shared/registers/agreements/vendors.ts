@@ -105,7 +105,7 @@ export const vendorSchema = z
     contactName: text(100),
     note: text(MAX_NOTE),
     source: z.enum(['import', 'manual']),
-    /** Natural key for re-import (`vendorRowKey`); blind-indexed by the data layer. */
+    /** Natural key for re-import (`vendorRowKey`); sealed with the record and compared after decryption, never indexed in clear. */
     rowKey: z
       .string()
       .max(1000)
