@@ -133,6 +133,40 @@ describe('registers', () => {
     expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
   });
 
+  it('records an agreement signed on screen during the visit, closing the gap', async () => {
+    await page().getByRole('tab', { name: '保密協議' }).click();
+    await page().getByRole('tab', { name: '簽署紀錄' }).click();
+    await page().getByRole('button', { name: '新增簽署紀錄' }).click();
+    const form = page().getByRole('form', { name: '新增簽署紀錄' });
+    await form.getByLabel('員工編號').fill('E003');
+    await ui.visible(form.getByText('陳大文 · 總務室'));
+    await form.getByLabel('版本').fill('2024.1');
+    await form.getByText('現場於螢幕簽名').click();
+    const pad = await ui.visible(form.getByRole('img', { name: '簽名板' }));
+    const box = await pad.boundingBox();
+    if (!box) throw new Error('no pad');
+    await page().mouse.move(box.x + 40, box.y + 100);
+    await page().mouse.down();
+    for (let i = 1; i <= 20; i++) {
+      await page().mouse.move(box.x + 40 + i * 15, box.y + 100 - Math.sin(i / 3) * 30);
+    }
+    await page().mouse.up();
+    await ui.visible(form.getByText('已擷取簽名；簽署日須為今日。'));
+    await form.getByRole('button', { name: '儲存' }).click();
+
+    const list = page().getByRole('table', { name: '簽署紀錄' });
+    const signed = list.getByRole('row', { name: /陳大文/ });
+    await ui.visible(signed.getByRole('img', { name: '陳大文 的簽名' }));
+    expect(await signed.getByRole('img').locator('path').getAttribute('d')).toMatch(
+      /^M[\d.]+ [\d.]+ L/,
+    );
+    await page()
+      .getByRole('tab', { name: /覆蓋檢查/ })
+      .click();
+    await ui.visible(page().getByRole('region', { name: '簽署舊版本' }));
+    expect(await page().getByRole('region', { name: '員工未簽署' }).count()).toBe(0);
+  });
+
   it('re-imports the same roster without duplicating anyone', async () => {
     await page().getByRole('tab', { name: '保密協議' }).click();
     await importFile('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
