@@ -73,9 +73,9 @@ export function CoverageView({
     <div>
       <div className="kpis">
         <div className="kpi">
-          <span className="kpi-value">
+          <strong>
             {summary.employees.percent === null ? '—' : `${summary.employees.percent}%`}
-          </span>
+          </strong>
           <span className="kpi-label">
             {t('agreements.employeesCovered', {
               covered: summary.employees.covered,
@@ -84,9 +84,7 @@ export function CoverageView({
           </span>
         </div>
         <div className="kpi">
-          <span className="kpi-value">
-            {summary.vendors.percent === null ? '—' : `${summary.vendors.percent}%`}
-          </span>
+          <strong>{summary.vendors.percent === null ? '—' : `${summary.vendors.percent}%`}</strong>
           <span className="kpi-label">
             {t('agreements.vendorsCovered', {
               covered: summary.vendors.covered,
@@ -95,7 +93,7 @@ export function CoverageView({
           </span>
         </div>
         <div className="kpi">
-          <span className="kpi-value">{coverage.gaps.length}</span>
+          <strong>{coverage.gaps.length}</strong>
           <span className="kpi-label">{t('agreements.gaps')}</span>
         </div>
       </div>
