@@ -1,4 +1,5 @@
-// Bundles the Electron main process, the preload and the `npm start` launcher with esbuild.
+// Bundles the Electron main process, the preload, the export utility process and the
+// `npm start` launcher with esbuild.
 // Run after `vite build` (see package.json "build"); writes build/electron/, or the folder
 // given as `--outdir <dir>` (the tests build into a temporary folder).
 import path from 'node:path';
@@ -15,7 +16,7 @@ const forbidElectron = {
   name: 'forbid-electron',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^electron(\/.*)?$/ }, (args) => ({
-      errors: [{ text: `${args.importer} imports electron; the launcher must run in plain Node.` }],
+      errors: [{ text: `${args.importer} imports electron; this bundle must run in plain Node.` }],
     }));
   },
 };
@@ -49,6 +50,18 @@ await Promise.all([
   }),
   build({
     ...common,
+    // The utility process that streams large workpapers (utilityProcess.fork): plain Node
+    // with exceljs bundled in, so it never imports 'electron'.
+    entryPoints: [path.join(here, 'main', 'export-utility.ts')],
+    outfile: path.join(outDir, 'export-utility.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    plugins: [forbidElectron],
+    sourcemap: 'linked',
+  }),
+  build({
+    ...common,
     entryPoints: [path.join(here, 'launch.ts')],
     outfile: path.join(outDir, 'launch.mjs'),
     platform: 'node',
@@ -75,5 +88,5 @@ await Promise.all([
 ]);
 
 console.log(
-  `Built main.cjs, preload.cjs, launch.mjs and the CLI (../cli/audit-workbench.mjs) in ${path.relative(process.cwd(), outDir) || '.'}`,
+  `Built main.cjs, preload.cjs, export-utility.cjs, launch.mjs and the CLI (../cli/audit-workbench.mjs) in ${path.relative(process.cwd(), outDir) || '.'}`,
 );

@@ -1,9 +1,10 @@
 /**
  * Runs the real build script into a temporary folder and checks what it produced: a main process
  * that wires everything against a stand-in for 'electron', a preload that works with nothing but
- * a sandboxed preload's `require('electron')`, and a launcher that never loads 'electron'.
+ * a sandboxed preload's `require('electron')`, an export utility process that streams a
+ * workbook in plain Node, and a launcher that never loads 'electron'.
  */
-import { execFile } from 'node:child_process';
+import { execFile, fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,6 +13,8 @@ import { promisify } from 'node:util';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannelNames } from '../shared/ipc/contract';
+import { readBack, sheetNames } from '../shared/workpapers/testing/read-back';
+import { sheetSpec, workbookSpec } from '../shared/workpapers/testing/specs';
 import { fakeElectron } from './main/testing/fake-electron';
 
 const buildScript = path.join(import.meta.dirname, 'build.mjs');
@@ -129,6 +132,45 @@ describe('electron/build.mjs', () => {
     const code = await readFile(path.join(outDir, 'main.cjs'), 'utf8');
     expect(code).toContain('require("electron")');
     expect(code).not.toContain('downloadElectron');
+  });
+
+  it('builds an export utility that streams a workbook as a utility process, in plain Node', async () => {
+    const utility = path.join(outDir, 'export-utility.cjs');
+    const code = await readFile(utility, 'utf8');
+    expect(code).not.toMatch(/require\(["']electron["']\)/);
+    // Electron gives a utility process `process.parentPort`; Node's child IPC stands in for it,
+    // with the same structured clone ('advanced' serialization) as utilityProcess messages.
+    const shim = path.join(buildDir, 'parent-port-shim.cjs');
+    await writeFile(
+      shim,
+      `process.parentPort = {
+        on: (event, listener) => { process.on('message', (data) => listener({ data })); },
+        postMessage: (message) => { process.send(message); },
+      };`,
+    );
+    const filePath = path.join(buildDir, 'streamed.xlsx');
+    const child = fork(utility, [], {
+      execArgv: ['--require', shim],
+      serialization: 'advanced',
+      stdio: 'pipe',
+    });
+    const messages: { type: string; bytes?: number }[] = [];
+    child.on('message', (message: { type: string }) => messages.push(message));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.send({ type: 'start', spec: workbookSpec([sheetSpec()]), filePath, password: null });
+    expect(await exited).toBe(0);
+    expect(messages.map((m) => m.type)).toEqual(['progress', 'progress', 'done']);
+    const bytes = await readFile(filePath);
+    expect(messages.at(-1)?.bytes).toBe(bytes.byteLength);
+    expect(sheetNames(await readBack(new Uint8Array(bytes)))).toEqual(['工作表']);
+  });
+
+  it('builds an export utility that says what it is when started outside Electron', async () => {
+    const run = promisify(execFile)(process.execPath, [path.join(outDir, 'export-utility.cjs')]);
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Electron utility process') as unknown,
+    });
   });
 
   it('builds a launcher that never touches electron', async () => {

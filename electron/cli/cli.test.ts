@@ -171,6 +171,29 @@ describe('audit-workbench sample | inspect', () => {
     expect(summary.counts.findings.high).toBe(2);
   });
 
+  it('writes the register sheets of the sample, before the activity trail', async () => {
+    const { bytes } = await sampleFile();
+    const workbook = await load(bytes);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      '封面',
+      '查核項目',
+      '缺失',
+      '系統清冊',
+      '保密協議',
+      '覆蓋缺口',
+      '設備報廢',
+      '政策審閱',
+      '活動軌跡',
+      META_SHEET_NAME,
+    ]);
+    for (const name of ['保密協議', '覆蓋缺口', '設備報廢', '政策審閱']) {
+      const ws = workbook.getWorksheet(name);
+      expect(ws?.rowCount, name).toBeGreaterThan(1);
+    }
+    const summary = JSON.parse((await inspect(bytes)).stdout) as InspectSummary;
+    expect(summary.hashCheck).toBe('ok');
+  });
+
   it('masks the national ID and phone number in the sample file', async () => {
     const { bytes } = await sampleFile();
     const text = (await load(bytes)).worksheets

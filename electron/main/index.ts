@@ -4,7 +4,16 @@
  * and are tested in plain Node.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  protocol,
+  session,
+  utilityProcess,
+} from 'electron';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { createIpcHandlers } from './ipc/handlers';
@@ -55,6 +64,9 @@ function onReady(): void {
       electronVersion: process.versions.electron,
       dialog: dialogsOverMainWindow(),
       fs: { stat, readFile, writeFile },
+      // One process per large export, which exits when it is done (see export-utility.ts).
+      forkExportProcess: () =>
+        utilityProcess.fork(paths.exportUtility, [], { serviceName: 'Audit Workbench export' }),
     }),
   );
   forwardLockEvents(powerMonitor, () => BrowserWindow.getAllWindows());

@@ -4,9 +4,14 @@
  */
 import path from 'node:path';
 
-export function builtPaths(mainDir: string): { preload: string; renderer: string } {
+export function builtPaths(mainDir: string): {
+  preload: string;
+  renderer: string;
+  exportUtility: string;
+} {
   return {
     preload: path.join(mainDir, 'preload.cjs'),
     renderer: path.join(mainDir, '..', 'renderer'),
+    exportUtility: path.join(mainDir, 'export-utility.cjs'),
   };
 }

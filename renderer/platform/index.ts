@@ -3,7 +3,14 @@ import { browserPlatform } from './browser';
 import { electronPlatform, findBridge } from './electron-bridge';
 import type { Platform } from './platform';
 
-export type { Platform, LockReason, AppInfo, OpenedFile } from './platform';
+export type {
+  Platform,
+  LockReason,
+  AppInfo,
+  OpenedFile,
+  SaveWorkpaperOptions,
+  SaveWorkpaperRequest,
+} from './platform';
 
 export function detectPlatform(): Platform {
   const bridge = findBridge();

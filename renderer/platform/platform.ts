@@ -9,6 +9,15 @@ export type SaveFileRequest = IpcRequest<'file:save'>;
 export type OpenFileRequest = IpcRequest<'file:open'>;
 export type OpenedFile = NonNullable<IpcValue<'file:open'>>;
 export type LockReason = IpcEvent<'session:lock'>['reason'];
+/** A workpaper to write from its description; the host names the job itself. */
+export type SaveWorkpaperRequest = Omit<IpcRequest<'workpaper:save'>, 'jobId'>;
+
+export interface SaveWorkpaperOptions {
+  /** Rows written so far, over all sheets. */
+  onProgress?: (rowsWritten: number, totalRows: number) => void;
+  /** Stops the save; nothing is written and it resolves `{ saved: false }`. */
+  signal?: AbortSignal;
+}
 
 export interface Platform {
   readonly host: 'electron' | 'browser';
@@ -17,6 +26,17 @@ export interface Platform {
   saveFile(request: SaveFileRequest): Promise<{ saved: boolean }>;
   /** Resolves null when the user cancels. */
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /**
+   * Electron only: asks where to save, then writes the workpaper described by `request.spec`
+   * in a separate process with exceljs's streaming writer, which needs Node and keeps memory
+   * flat however many rows there are. Resolves `{ saved: false }` when the user cancels the
+   * dialog or the signal aborts. Absent in the browser edition, which writes the bytes in a
+   * worker and hands them to `saveFile`.
+   */
+  saveWorkpaper?(
+    request: SaveWorkpaperRequest,
+    options?: SaveWorkpaperOptions,
+  ): Promise<{ saved: boolean; bytes: number }>;
   /** The host asks to lock (machine sleeping, screen locked). Returns an unsubscribe. */
   onLockRequest(listener: (reason: LockReason) => void): () => void;
 }

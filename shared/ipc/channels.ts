@@ -3,5 +3,11 @@
  * of the whole schema library. `contract.ts` checks that these lists match its schemas.
  */
 export const BRIDGE_KEY = 'workbench';
-export const invokeChannelNames = ['app:info', 'file:save', 'file:open'] as const;
-export const eventChannelNames = ['session:lock'] as const;
+export const invokeChannelNames = [
+  'app:info',
+  'file:save',
+  'file:open',
+  'workpaper:save',
+  'workpaper:cancel',
+] as const;
+export const eventChannelNames = ['session:lock', 'workpaper:progress'] as const;

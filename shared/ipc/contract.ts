@@ -7,6 +7,7 @@
  * values, never as thrown errors.
  */
 import { z } from 'zod';
+import { workbookSpecSchema } from '../workpapers/spec-schema';
 import { BRIDGE_KEY, eventChannelNames, invokeChannelNames } from './channels';
 
 /** A file name the user may be offered in a save dialog: a name, never a path. */
@@ -32,6 +33,9 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const bytes = z
   .instanceof(Uint8Array)
   .refine((data) => data.byteLength <= MAX_FILE_BYTES, { message: 'is larger than 512 MiB' });
+
+/** Names one workpaper save, so its progress events and its cancel find it (a random UUID). */
+const jobId = z.uuid();
 
 export const invokeChannels = {
   /** Version and runtime of the host, shown in the about box and printed on workpapers. */
@@ -64,12 +68,42 @@ export const invokeChannels = {
       .strict(),
     result: z.object({ name: z.string(), data: z.instanceof(Uint8Array) }).nullable(),
   },
+  /**
+   * Save a workpaper described by `spec` through a native save dialog: the main process writes
+   * it in an export utility process with exceljs's streaming writer (Electron only; the browser
+   * edition writes the bytes in a worker and downloads them). Progress comes as
+   * `workpaper:progress` events with the same `jobId`; `workpaper:cancel` stops it, leaving no
+   * file. `saved: false` when the user cancels the dialog or the export.
+   */
+  'workpaper:save': {
+    request: z
+      .object({
+        jobId,
+        suggestedName: fileName,
+        spec: workbookSpecSchema,
+        /** Encrypts the file (ECMA-376 agile); at most 255 characters, as `encryptOoxml` takes. */
+        password: z.string().min(1).max(255).nullable(),
+      })
+      .strict(),
+    result: z.object({ saved: z.boolean(), bytes: z.number().int().nonnegative() }),
+  },
+  /** Stop the workpaper save `jobId`. `cancelled: false` when no such save is running. */
+  'workpaper:cancel': {
+    request: z.object({ jobId }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 /** Events the main process sends to the renderer. */
 export const eventChannels = {
   /** The machine is going to sleep or the screen was locked: lock every open vault now. */
   'session:lock': z.object({ reason: z.enum(['suspend', 'lock-screen', 'user']) }),
+  /** Rows of a `workpaper:save` written so far, over all sheets; sent to the page that asked. */
+  'workpaper:progress': z.object({
+    jobId: z.string(),
+    rowsWritten: z.number().int().nonnegative(),
+    totalRows: z.number().int().nonnegative(),
+  }),
 } as const;
 
 export type InvokeChannel = keyof typeof invokeChannels;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asIsoDate } from '../domain/dates';
 import type { RecordId, Stored } from '../domain/records';
 import type { Agreement } from './agreements/agreements';
+import type { Vendor } from './agreements/vendors';
 import { vendorNdaChecker } from './vendor-nda';
 
 const VENDOR = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' as RecordId;
@@ -32,8 +33,19 @@ function nda(overrides: Partial<Stored<Agreement>> = {}): Stored<Agreement> {
   };
 }
 
+const vendor = (id: RecordId, deleted = false) =>
+  ({
+    id,
+    rev: 1,
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    updatedBy: 't',
+    deleted,
+    name: '甲公司',
+  }) as unknown as Stored<Vendor>;
+const VENDORS = [vendor(VENDOR), vendor(OTHER)];
+
 describe('vendor NDA in force', () => {
-  const check = vendorNdaChecker([nda()]);
+  const check = vendorNdaChecker(VENDORS, [nda()]);
   it('is in force from signing to expiry, both days included', () => {
     expect(check(VENDOR, asIsoDate('2024-01-01'))).toBe(true);
     expect(check(VENDOR, asIsoDate('2024-12-31'))).toBe(true);
@@ -44,10 +56,15 @@ describe('vendor NDA in force', () => {
     expect(check(OTHER, asIsoDate('2024-06-01'))).toBe(false);
   });
   it('ignores deleted agreements and other kinds', () => {
-    const only = vendorNdaChecker([
+    const only = vendorNdaChecker(VENDORS, [
       nda({ deleted: true }),
       nda({ kind: 'outsourcing-clause', expiresOn: null }),
     ]);
     expect(only(VENDOR, asIsoDate('2024-06-01'))).toBe(false);
+  });
+  it('gives none to a vendor removed from the register', () => {
+    expect(vendorNdaChecker([vendor(VENDOR, true)], [nda()])(VENDOR, asIsoDate('2024-06-01'))).toBe(
+      false,
+    );
   });
 });

@@ -1,9 +1,17 @@
 /**
  * The built-in sample engagement (示範案件) offered to new users: a fictional property insurer,
  * its yearly self-inspection instantiated from the library, twenty worked checklist items, five
- * findings with every 附件二 捌 field, four systems (one overdue for assessment) and a short
- * chained activity trail. Everything is fictional; one note holds a (checksum-valid, made-up)
- * national ID and a phone number so that masking shows in the workpaper.
+ * findings with every 附件二 捌 field, four systems (one overdue for assessment), the registers
+ * (ten people, two vendors, their confidentiality agreements, five disposal records and a BYOD
+ * policy review, each with something for the auditor to find) and a short chained activity
+ * trail. Everything is fictional; one note holds a (checksum-valid, made-up) national ID and a
+ * phone number so that masking shows in the workpaper, and one contractor is known only by a
+ * made-up resident ID, shown masked.
+ *
+ * The register records are dated in the weeks before `now`, after the inspected year: they
+ * show what the registers find today (a new hire without the undertaking, a leaver who still
+ * holds access, a new vendor without the clause, an SSD that was degaussed, a wipe nobody
+ * verified), which the year's sample-based results could not have seen.
  *
  * Deterministic for a given `now`: ids come from a counter (UUID-shaped, version 7 nibble),
  * dates are counted back from `now`'s day in Taipei, and the inspection covers the calendar
@@ -17,10 +25,56 @@ import type { Evidence } from '../domain/evidence';
 import { addDays, addMonths, type InspectedSystem, type Result } from '../domain/inspection';
 import type { Inspection, StoredFinding, StoredItemResult } from '../domain/inspections';
 import type { RecordId, RecordMeta, Stored } from '../domain/records';
+import {
+  agreementRowKey,
+  agreementSchema,
+  type Agreement,
+  type AgreementInput,
+} from '../registers/agreements/agreements';
+import { computeCoverage } from '../registers/agreements/coverage';
+import {
+  currentVersionsSchema,
+  type CurrentVersions,
+} from '../registers/agreements/current-versions';
+import {
+  personRowKey,
+  personSchema,
+  type Person,
+  type PersonInput,
+} from '../registers/agreements/people';
+import {
+  vendorRowKey,
+  vendorSchema,
+  type Vendor,
+  type VendorInput,
+} from '../registers/agreements/vendors';
+import {
+  disposalRecordSchema,
+  newDisposalRecord,
+  type DisposalRecord,
+  type DisposalRecordInput,
+} from '../registers/disposal/disposal';
+import { disposalRowKey } from '../registers/disposal/import';
+import { emptyReview, policyReviewSchema, type PolicyReview } from '../registers/policies/review';
 import type { InspectionWorkbookInput } from '../workpapers';
+import type { RegistersInput } from '../workpapers/register-sheets';
+
+/** The sample's registers, with the current form versions and the gaps already raised. */
+export interface DemoRegisters extends RegistersInput {
+  people: Stored<Person>[];
+  vendors: Stored<Vendor>[];
+  agreements: Stored<Agreement>[];
+  currentVersions: CurrentVersions;
+  disposals: Stored<DisposalRecord>[];
+  policyReviews: Stored<PolicyReview>[];
+  /** Gap id → finding id: the vault's `agreements.raised-gaps` setting. */
+  raisedGaps: Record<string, string>;
+}
 
 /** What the sample provides; the caller adds `appVersion` and `generatedAt`. */
-export type DemoEngagement = Omit<InspectionWorkbookInput, 'appVersion' | 'generatedAt'>;
+export type DemoEngagement = Omit<InspectionWorkbookInput, 'appVersion' | 'generatedAt'> & {
+  registers: DemoRegisters;
+};
 
 export const DEMO_ENTITY = '示範產物保險股份有限公司';
 export const DEMO_ACTOR = '張雅婷';
@@ -408,6 +462,13 @@ export async function demoEngagement(now: Date): Promise<DemoEngagement> {
     }),
   ];
 
+  const registers = demoRegisters({
+    today,
+    meta,
+    evidence,
+    leaverFindingId: findings[2]?.id ?? null,
+  });
+
   const drafts: ActivityDraft[] = [
     { action: 'vault.created', target: null, summary: '建立示範案件' },
     {
@@ -422,6 +483,16 @@ export async function demoEngagement(now: Date): Promise<DemoEngagement> {
       summary: f.title,
     })),
     { action: 'records.imported', target: null, summary: '匯入系統清冊 4 筆' },
+    {
+      action: 'records.imported',
+      target: null,
+      summary: `匯入人員名冊 ${registers.people.length} 筆`,
+    },
+    {
+      action: 'records.imported',
+      target: null,
+      summary: `匯入設備報廢紀錄 ${registers.disposals.length} 筆`,
+    },
   ];
   const activity: ActivityEntry[] = [];
   for (const [i, draft] of drafts.entries()) {
@@ -437,5 +508,463 @@ export async function demoEngagement(now: Date): Promise<DemoEngagement> {
     systems,
     activity,
     evidence,
+    registers,
+  };
+}
+
+interface RegisterContext {
+  today: IsoDate;
+  meta: (minutesAgo: number, rev?: number) => RecordMeta;
+  /** The sample's evidence list: the registers' scans are added to it. */
+  evidence: Stored<Evidence>[];
+  /** The finding on late access revocation, which the leaver's gap is linked to. */
+  leaverFindingId: RecordId | null;
+}
+
+/** The confidentiality forms in use: one older undertaking (2019) is outdated. */
+const DEMO_VERSIONS = {
+  versions: {
+    'employee-undertaking': { current: '2023', accepted: [] },
+    'employment-clause': { current: '2022', accepted: ['2018'] },
+    'handbook-acknowledgement': { current: '2024', accepted: [] },
+    'outsourcing-clause': { current: 'V3', accepted: [] },
+    'disposal-vendor-nda': { current: 'V2', accepted: [] },
+  },
+};
+
+/** A short, made-up signature captured on the pad (two strokes). */
+function demoSignature(capturedAt: string) {
+  const stroke = (y: number, from: number) =>
+    Array.from({ length: 12 }, (_, i) => ({
+      x: 20 + i * 22,
+      y: y + (i % 2 === 0 ? 0 : 18),
+      t: from + i * 40,
+      pressure: 0.5,
+    }));
+  return { capturedAt, width: 320, height: 120, strokes: [stroke(40, 0), stroke(70, 700)] };
+}
+
+function demoRegisters(ctx: RegisterContext): DemoRegisters {
+  const { today, meta } = ctx;
+  const daysAgo = (days: number) => addDays(today, -days);
+  const yearsAgo = (years: number) => addMonths(today, -12 * years);
+  let minutes = 100;
+  const stored = <T extends object>(data: T): Stored<T> => ({ ...meta(minutes--), ...data });
+  const scan = (ownerId: RecordId, name: string, mimeType = 'application/pdf'): RecordId => {
+    const record: Stored<Evidence> = {
+      ...meta(minutes--),
+      ownerId,
+      name,
+      mimeType,
+      size: 120_000 + ctx.evidence.length * 4_321,
+      sha256: (ctx.evidence.length + 1).toString(16).repeat(64).slice(0, 64),
+      description: '',
+    };
+    ctx.evidence.push(record);
+    return record.id;
+  };
+
+  // ——— People: eight employees, two contractors ———
+  const person = (fields: Partial<PersonInput> & Pick<PersonInput, 'name'>): Stored<Person> => {
+    const parsed = personSchema.parse({
+      kind: 'employee',
+      employeeNo: '',
+      personId: null,
+      department: '',
+      title: '',
+      hireDate: null,
+      leftOn: null,
+      status: 'active',
+      jobChanges: [],
+      accessRevokedOn: null,
+      holdsSystemAccess: true,
+      vendorId: null,
+      email: '',
+      phone: '',
+      note: '',
+      source: 'import',
+      rowKey: null,
+      ...fields,
+    } satisfies PersonInput);
+    return stored({ ...parsed, rowKey: personRowKey(parsed) });
+  };
+  const vendor = (fields: VendorInput): Stored<Vendor> => {
+    const parsed = vendorSchema.parse(fields);
+    return stored({ ...parsed, rowKey: vendorRowKey(parsed) });
+  };
+
+  const vendors = [
+    vendor({
+      name: '示範資訊服務股份有限公司',
+      taxId: '04595257',
+      roles: ['outsourcing', 'disposal'],
+      services: '核心系統維運、機房代管及報廢硬碟銷毀',
+      handlesCustomerData: true,
+      contractStart: yearsAgo(3),
+      contractEnd: addMonths(today, 12),
+      contactName: '許經理',
+      note: '',
+      source: 'manual',
+      rowKey: null,
+    }),
+    vendor({
+      name: '雲橋數位科技有限公司',
+      taxId: '83712342',
+      roles: ['outsourcing'],
+      services: '理賠進度查詢 App 之雲端代管（本年新簽約）',
+      handlesCustomerData: true,
+      contractStart: daysAgo(30),
+      contractEnd: addMonths(today, 23),
+      contactName: '范專案經理',
+      note: '合約用印中，保密條款另以附約簽訂（尚未簽回）。',
+      source: 'manual',
+      rowKey: null,
+    }),
+  ];
+  const itVendor = vendors[0] as Stored<Vendor>;
+
+  const people = [
+    person({
+      employeeNo: 'E1001',
+      name: '王大明',
+      department: '資訊部',
+      title: '系統管理師',
+      hireDate: yearsAgo(8),
+      email: 'daming.wang@demo-insurance.com.tw',
+      phone: '02-2345-6701',
+    }),
+    person({
+      employeeNo: 'E1002',
+      name: '林美玲',
+      department: '人力資源部',
+      title: '人資專員',
+      hireDate: yearsAgo(6),
+    }),
+    person({
+      employeeNo: 'E1003',
+      name: '陳志豪',
+      department: '資訊部',
+      title: '程式設計師',
+      hireDate: yearsAgo(7),
+    }),
+    person({
+      employeeNo: 'E1004',
+      name: '黃淑芬',
+      department: '理賠部',
+      title: '理賠專員',
+      hireDate: yearsAgo(4),
+    }),
+    person({
+      employeeNo: 'E1005',
+      name: '張家豪',
+      department: '業務部',
+      title: '業務襄理',
+      hireDate: yearsAgo(5),
+      leftOn: daysAgo(20),
+      status: 'left',
+      note: '離職單已送資訊部，核心系統帳號尚未停用。',
+    }),
+    person({
+      employeeNo: 'E1006',
+      name: '李佳穎',
+      department: '電子商務部',
+      title: '數位行銷專員',
+      hireDate: daysAgo(21),
+      phone: '0912-345-601',
+    }),
+    person({
+      employeeNo: 'E1007',
+      name: '吳承恩',
+      department: '稽核室',
+      title: '稽核專員',
+      hireDate: yearsAgo(3),
+      jobChanges: [{ on: daysAgo(60), from: '會計部', to: '稽核室', accessUpdatedOn: daysAgo(57) }],
+    }),
+    person({
+      employeeNo: 'E1008',
+      name: '蔡宜庭',
+      department: '客服部',
+      title: '客服主任',
+      hireDate: yearsAgo(2),
+      email: 'yiting.tsai@demo-insurance.com.tw',
+    }),
+    person({
+      kind: 'contractor',
+      employeeNo: 'C2001',
+      name: '周文傑',
+      department: '資訊部（駐點）',
+      title: '維運工程師',
+      vendorId: itVendor.id,
+    }),
+    person({
+      kind: 'contractor',
+      name: '鄭雅文',
+      personId: 'F223456786',
+      department: '資訊部（駐點）',
+      title: '資料庫管理師',
+      vendorId: itVendor.id,
+      source: 'manual',
+    }),
+  ];
+  const byNo = (no: string) => {
+    const found = people.find((p) => p.employeeNo === no);
+    if (found === undefined) throw new Error(`no demo person ${no}`);
+    return found;
+  };
+
+  // ——— Agreements ———
+  const agreements: Stored<Agreement>[] = [];
+  const sign = (
+    party: Stored<Person> | Stored<Vendor>,
+    fields: Omit<
+      AgreementInput,
+      | 'partyKind'
+      | 'partyId'
+      | 'signature'
+      | 'attachmentId'
+      | 'validFrom'
+      | 'expiresOn'
+      | 'note'
+      | 'source'
+      | 'rowKey'
+      | 'counterSigner'
+    > &
+      Partial<AgreementInput> & { scanName?: string },
+  ) => {
+    const { scanName, ...rest } = fields;
+    const meta0 = meta(minutes--);
+    const attachmentId = scanName === undefined ? null : scan(meta0.id, scanName);
+    const parsed = agreementSchema.parse({
+      partyKind: 'employeeNo' in party ? 'person' : 'vendor',
+      partyId: party.id,
+      counterSigner: '人力資源部經理 郭文雄',
+      attachmentId,
+      signature: null,
+      validFrom: null,
+      expiresOn: null,
+      note: '',
+      source: 'import',
+      rowKey: null,
+      ...rest,
+    } satisfies AgreementInput);
+    const partyKey = 'employeeNo' in party ? personRowKey(party) : vendorRowKey(party);
+    agreements.push({ ...meta0, ...parsed, rowKey: agreementRowKey(partyKey, parsed) });
+  };
+  const staffForms = (p: Stored<Person>, undertaking = '2023', skip: string[] = []) => {
+    const on = p.hireDate ?? today;
+    if (!skip.includes('employee-undertaking')) {
+      sign(p, {
+        kind: 'employee-undertaking',
+        version: undertaking,
+        signedOn: on,
+        signer: p.name,
+        ...(p.employeeNo === 'E1001' ? { scanName: `保密切結書_${p.employeeNo}.pdf` } : {}),
+      });
+    }
+    if (!skip.includes('employment-clause')) {
+      sign(p, { kind: 'employment-clause', version: '2022', signedOn: on, signer: p.name });
+    }
+    if (!skip.includes('handbook-acknowledgement')) {
+      sign(p, { kind: 'handbook-acknowledgement', version: '2024', signedOn: on, signer: p.name });
+    }
+  };
+  for (const no of ['E1001', 'E1002', 'E1004', 'E1005', 'E1007', 'E1008']) staffForms(byNo(no));
+  staffForms(byNo('E1003'), '2019');
+  staffForms(byNo('E1006'), '2023', ['employee-undertaking']);
+  sign(byNo('C2001'), {
+    kind: 'employee-undertaking',
+    version: '2023',
+    signedOn: daysAgo(400),
+    signer: '周文傑',
+  });
+  const visitDay = daysAgo(3);
+  const contractor = people[9] as Stored<Person>;
+  sign(contractor, {
+    kind: 'employee-undertaking',
+    version: '2023',
+    signedOn: visitDay,
+    signer: contractor.name,
+    counterSigner: '張雅婷',
+    // 10:30 in Taipei on the visit day.
+    signature: demoSignature(`${visitDay}T02:30:00.000Z`),
+    note: '查核現場於螢幕簽署。',
+  });
+  sign(itVendor, {
+    kind: 'outsourcing-clause',
+    version: 'V3',
+    signedOn: itVendor.contractStart ?? today,
+    signer: '示範資訊服務股份有限公司 代表人 許志遠',
+    counterSigner: '總經理 何建華',
+    expiresOn: itVendor.contractEnd,
+  });
+  sign(itVendor, {
+    kind: 'disposal-vendor-nda',
+    version: 'V2',
+    signedOn: itVendor.contractStart ?? today,
+    signer: '示範資訊服務股份有限公司 代表人 許志遠',
+    counterSigner: '總務部經理 高秀英',
+    expiresOn: itVendor.contractEnd,
+    scanName: '報廢銷毀保密協議_示範資訊.pdf',
+  });
+
+  // ——— Disposal log ———
+  const disposal = (
+    fields: Partial<DisposalRecordInput> & Pick<DisposalRecordInput, 'assetTag' | 'deviceType'>,
+  ) => {
+    const meta0 = meta(minutes--);
+    const certificateId =
+      fields.certificateNo === undefined || fields.certificateNo === ''
+        ? null
+        : scan(meta0.id, `銷毀證明_${fields.certificateNo}.pdf`);
+    const parsed = disposalRecordSchema.parse({
+      ...newDisposalRecord(fields.assetTag, fields.deviceType, 'import'),
+      certificateId,
+      ...fields,
+    });
+    return { ...meta0, ...parsed, rowKey: disposalRowKey(parsed) } satisfies Stored<DisposalRecord>;
+  };
+  const disposals = [
+    disposal({
+      assetTag: 'NB-2021-014',
+      deviceType: 'laptop',
+      mediaType: 'ssd',
+      serialNo: 'PF2K9X31',
+      model: 'Lenovo ThinkPad T14 Gen 2',
+      classification: '限閱',
+      method: 'purge',
+      technique: 'block-erase',
+      softwareRemoved: 'yes',
+      performedBy: '王大明',
+      performedOn: daysAgo(50),
+      verifiedBy: '陳志豪',
+      verifiedOn: daysAgo(49),
+      leavesOrganisation: true,
+      status: 'completed',
+    }),
+    disposal({
+      assetTag: 'SV-2016-003',
+      deviceType: 'server',
+      mediaType: 'hdd',
+      serialNo: 'J8Q2-77HD',
+      model: 'HPE ProLiant DL380 Gen9（硬碟 8 顆）',
+      classification: '密',
+      method: 'destroy',
+      technique: 'shred',
+      softwareRemoved: 'yes',
+      performedBy: '示範資訊服務 周文傑',
+      performedOn: daysAgo(40),
+      verifiedBy: '王大明',
+      verifiedOn: daysAgo(40),
+      vendorId: itVendor.id,
+      certificateNo: 'DC-0113',
+      status: 'completed',
+    }),
+    disposal({
+      assetTag: 'NB-2020-031',
+      deviceType: 'laptop',
+      mediaType: 'ssd',
+      serialNo: 'R90N7KTA',
+      model: 'Dell Latitude 5410',
+      classification: '限閱',
+      method: 'purge',
+      technique: 'degauss',
+      softwareRemoved: 'yes',
+      performedBy: '陳志豪',
+      performedOn: daysAgo(30),
+      verifiedBy: '王大明',
+      verifiedOn: daysAgo(29),
+      note: '與傳統硬碟一併送消磁機處理。',
+      status: 'completed',
+    }),
+    disposal({
+      assetTag: 'PC-2019-102',
+      deviceType: 'desktop',
+      mediaType: 'hdd',
+      serialNo: 'CZC9301KQ2',
+      model: 'HP ProDesk 600 G5',
+      classification: '普通',
+      method: 'clear',
+      technique: 'overwrite',
+      softwareRemoved: 'yes',
+      performedBy: '陳志豪',
+      performedOn: daysAgo(12),
+      leavesOrganisation: true,
+      status: 'completed',
+    }),
+    disposal({
+      assetTag: 'MB-2022-007',
+      deviceType: 'phone',
+      model: 'Apple iPhone 13（公務機）',
+      serialNo: 'F17GQ2XY0D',
+      classification: '限閱',
+      note: '待門市回收前以回復原廠設定清除。',
+    }),
+  ];
+
+  // ——— Policy review: BYOD not allowed, one element missing ———
+  const reviewMeta = meta(minutes--);
+  const policyFile = scan(reviewMeta.id, '行動裝置使用管理辦法_第3版.pdf');
+  const review: Stored<PolicyReview> = {
+    ...reviewMeta,
+    ...policyReviewSchema.parse({
+      ...emptyReview('byod'),
+      document: {
+        title: '行動裝置使用管理辦法',
+        version: '第 3 版',
+        approvedOn: addMonths(today, -10),
+        approver: '總經理',
+        attachmentId: policyFile,
+      },
+      reviewedOn: daysAgo(5),
+      reviewer: '林志明',
+      conditions: { byodAllowed: false },
+      elements: {
+        'byod.policy': {
+          present: 'yes',
+          sectionRef: '第 1 條至第 3 條',
+          adequacy: 'adequate',
+          note: '',
+        },
+        'byod.device-management': {
+          present: 'yes',
+          sectionRef: '第 5 條',
+          adequacy: 'adequate',
+          note: '公務手機以 MDM 管理，遺失時可遠端抹除。',
+        },
+        'byod.user-management': {
+          present: 'no',
+          sectionRef: '',
+          adequacy: null,
+          note: '辦法未規定行動裝置使用人員之申請、核准及離職繳回程序。',
+        },
+        'byod.security-controls': {
+          present: 'yes',
+          sectionRef: '第 6 條',
+          adequacy: 'adequate',
+          note: '',
+        },
+      },
+      note: '公司不允許員工以個人裝置存取公司資料（辦法第 2 條），故自攜裝置項目不適用。',
+      status: 'complete',
+    }),
+  };
+
+  const currentVersions = currentVersionsSchema.parse(DEMO_VERSIONS);
+  // The leaver's gap was raised as part of the finding on late revocations.
+  const coverage = computeCoverage({ people, vendors, agreements, currentVersions, asOf: today });
+  const raisedGaps: Record<string, string> = {};
+  if (ctx.leaverFindingId !== null) {
+    for (const gap of coverage.gaps) {
+      if (gap.kind === 'leaver-with-access') raisedGaps[gap.id] = ctx.leaverFindingId;
+    }
+  }
+  return {
+    people,
+    vendors,
+    agreements,
+    currentVersions,
+    disposals,
+    policyReviews: [review],
+    raisedGaps,
   };
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RESULT_LABELS, STATUS_LABELS } from '../domain/inspection';
-import { buildInspectionWorkbook, type InspectionWorkbookOptions } from './build-inspection';
+import { maskPersonalData } from '../domain/personal-data';
+import {
+  buildInspectionWorkbook,
+  userText,
+  type InspectionWorkbookOptions,
+} from './build-inspection';
 import { DATE_NUMFMT } from './inspection-sheets';
 import { META_SHEET_NAME, readWorkpaperMeta } from './meta';
 import { cellText, columnIndex, textWidth, type CellValue, type SheetSpec } from './model';
@@ -467,5 +472,26 @@ describe('buildInspectionWorkbook: cover and meta', () => {
       ),
     );
     expect(hashes.size).toBe(4);
+  });
+});
+
+describe('userText', () => {
+  it('masks exactly as maskPersonalData does, skipping text that cannot hold personal data', () => {
+    const masked = userText(false);
+    const samples = [
+      '王小明',
+      '資訊部（駐點）',
+      '身分證 A123456789',
+      'mail: wang@example.com.tw',
+      '手機 0912-345-678，市話 (02)2345-6789',
+      'NB-2021-014',
+      '=HYPERLINK("http://x","y")',
+      '',
+    ];
+    for (const text of samples) {
+      const expected = maskPersonalData(text).text;
+      expect(masked(text), text).toEqual(expected === '' ? null : { text: expected });
+    }
+    expect(userText(true)('A123456789')).toEqual({ text: 'A123456789' });
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The inspection workpaper (issue 5): cover, checklist, findings, system inventory, activity
- * trail and the hidden `_aw_meta` sheet, described as a `WorkbookSpec`. Pure apart from
- * WebCrypto's SHA-256 (hence async); `writeWorkbook` turns the result into .xlsx bytes.
+ * The inspection workpaper (issue 5): cover, checklist, findings, system inventory, the
+ * register sheets when the registers are given (agreements, coverage gaps, disposal log,
+ * policy reviews), activity trail and the hidden `_aw_meta` sheet, described as a
+ * `WorkbookSpec`. Pure apart from WebCrypto's SHA-256 (hence async); `writeWorkbook` turns the
+ * result into .xlsx bytes.
  *
  * Every user-typed text goes through `safeText` (always a text cell) and, unless the user
  * chose to include personal data, through `maskPersonalData` first; the cover and every
@@ -36,8 +38,10 @@ import {
   FOOTER,
   INSPECTION_STATUS_LABELS,
   ROLE_LABELS,
+  REGISTER_LABELS,
   SHEET_NAMES,
   WORKBOOK_TITLE,
+  fill,
 } from './labels';
 import {
   META_COLUMNS,
@@ -60,6 +64,12 @@ import {
   type SheetSpec,
   type WorkbookSpec,
 } from './model';
+import {
+  coveredText,
+  registerSheets,
+  type RegisterSummary,
+  type RegistersInput,
+} from './register-sheets';
 import { safeText } from './sanitize';
 
 export interface InspectionWorkbookInput {
@@ -71,8 +81,16 @@ export interface InspectionWorkbookInput {
   findings: readonly Stored<StoredFinding>[];
   systems: readonly Stored<InspectedSystem>[];
   activity: readonly ActivityEntry[];
-  /** Evidence records, to list file names; ids without a record are listed as ids. */
+  /**
+   * Evidence records, to list file names; ids without a record are listed as ids. Include
+   * the scans of agreements (their `attachmentId`) to name them on the agreements sheet.
+   */
   evidence?: readonly Stored<Evidence>[];
+  /**
+   * The registers (people, vendors, agreements, disposal log, policy reviews). Without them
+   * the register sheets are left out and the file is as before.
+   */
+  registers?: RegistersInput;
   appVersion: string;
   generatedAt: IsoInstant;
 }
@@ -96,19 +114,62 @@ interface CoverRow {
   cells: CellValue[];
 }
 
+/**
+ * Every pattern `maskPersonalData` looks for (IDs, phone numbers, e-mail addresses) contains
+ * an ASCII digit or an `@`: text with neither (most names, units, labels) is left as it is
+ * without running them, which matters on registers of tens of thousands of rows.
+ */
+const MAY_HOLD_PERSONAL_DATA = /[0-9@]/;
+
 /** User-typed text as the workpaper writes it: masked unless chosen otherwise, always text. */
 export function userText(includePersonalData: boolean) {
   return (text: string): CellValue => {
-    const shown = includePersonalData ? text : maskPersonalData(text).text;
+    const shown =
+      includePersonalData || !MAY_HOLD_PERSONAL_DATA.test(text)
+        ? text
+        : maskPersonalData(text).text;
     const cell = safeText(shown);
     return cell.text === '' ? null : cell;
   };
+}
+
+function registerCoverRows(
+  summary: RegisterSummary,
+  lang: InspectionWorkbookOptions['lang'],
+  asOf: string,
+): CoverRow[] {
+  const row = (field: keyof typeof COVER, value: CellValue): CoverRow => ({
+    kind: 'data',
+    cells: [COVER[field][lang], value],
+  });
+  return [
+    { kind: 'section', cells: [COVER.registersSection[lang], null] },
+    row('registersAsOf', asOf),
+    row('employeesCovered', coveredText(lang, summary.employees, summary.employees.current)),
+    row('vendorsCovered', coveredText(lang, summary.vendors, summary.vendors.inForce)),
+    row(
+      'coverageGaps',
+      fill(REGISTER_LABELS.gapsRaised[lang], { gaps: summary.gaps, raised: summary.gapsRaised }),
+    ),
+    row(
+      'disposalRecords',
+      fill(REGISTER_LABELS.disposals[lang], {
+        records: summary.disposals,
+        flagged: summary.disposalsFlagged,
+      }),
+    ),
+    row(
+      'policyReviews',
+      fill(REGISTER_LABELS.reviews[lang], { reviews: summary.reviews, gaps: summary.reviewGaps }),
+    ),
+  ];
 }
 
 function coverRows(
   input: InspectionWorkbookInput,
   options: InspectionWorkbookOptions,
   ctx: SheetContext,
+  registers: RegisterSummary | null,
 ): CoverRow[] {
   const { engagement, inspection, generatedAt } = input;
   const { lang, calendar } = options;
@@ -155,6 +216,9 @@ function coverRows(
     })),
     row('findings', input.findings.length),
     row('openFindings', input.findings.filter((f) => f.status !== 'closed').length),
+    ...(registers === null
+      ? []
+      : registerCoverRows(registers, lang, formatDate(ctx.asOf, { calendar, lang }))),
     section('signSection'),
     row('preparedBy', label(COVER.signLine), 'sign'),
     row('reviewedBy', label(COVER.signLine), 'sign'),
@@ -234,13 +298,21 @@ export async function buildInspectionWorkbook(
     evidenceById: new Map((data.evidence ?? []).map((e) => [e.id, e])),
   };
 
+  const registers =
+    input.registers === undefined
+      ? null
+      : registerSheets(
+          { ...ctx, includePersonalData, findings: data.findings, items: data.items },
+          input.registers,
+        );
   const dataSheets = [
     checklistSheet(ctx, data.items, data.itemResults),
     findingsSheet(ctx, data.findings, data.items),
     systemsSheet(ctx, data.systems),
+    ...(registers?.sheets ?? []),
     activitySheet(ctx, data.activity),
   ];
-  const cover = coverRows(data, options, ctx);
+  const cover = coverRows(data, options, ctx, registers?.summary ?? null);
   const coverSheet: SheetSpec = {
     name: SHEET_NAMES.cover[lang],
     state: 'visible',

@@ -10,7 +10,9 @@ export {
   META_FORMAT_VERSION,
   META_SHEET_NAME,
   RECORD_TABLES,
+  REGISTER_ROLES,
   SHEET_ROLES,
+  isRegisterRole,
   contentHashOf,
   readWorkpaperMeta,
   rowHashes,
@@ -18,6 +20,7 @@ export {
   type ExportedTable,
   type MetaProblem,
   type MetaReading,
+  type RegisterRole,
   type RowEntry,
   type SheetEntry,
   type SheetRole,
@@ -31,6 +34,7 @@ export {
   type InspectionWorkbookOptions,
 } from './build-inspection';
 export { DATE_NUMFMT } from './inspection-sheets';
+export { type RegistersInput } from './register-sheets';
 export { CJK_FONT, TEXT_NUMFMT, writeWorkbook } from './xlsx-write';
 export * from './encryption';
 export {

@@ -16,6 +16,10 @@ export const SHEET_NAMES = {
   findings: t('缺失', 'Findings'),
   systems: t('系統清冊', 'System inventory'),
   activity: t('活動軌跡', 'Activity trail'),
+  agreements: t('保密協議', 'Agreements'),
+  coverage: t('覆蓋缺口', 'Coverage gaps'),
+  disposals: t('設備報廢', 'Disposal log'),
+  policies: t('政策審閱', 'Policy reviews'),
 } as const satisfies Record<string, Bilingual>;
 
 export const WORKBOOK_TITLE = t(
@@ -60,6 +64,13 @@ export const COVER = {
     'Yellow columns may be filled in in Excel and imported back into the workbench; changes anywhere else are ignored on import and listed.',
   ),
   contentHash: t('內容雜湊值（SHA-256）', 'Content hash (SHA-256)'),
+  registersSection: t('登記簿摘要', 'Registers'),
+  employeesCovered: t('在職員工已完整簽署保密文件', 'Current employees fully signed'),
+  vendorsCovered: t('契約有效之廠商已簽署保密協議', 'Vendors in force with agreements'),
+  coverageGaps: t('保密協議覆蓋缺口', 'Agreement coverage gaps'),
+  disposalRecords: t('設備報廢紀錄', 'Disposal records'),
+  policyReviews: t('政策審閱', 'Policy reviews'),
+  registersAsOf: t('登記簿判斷基準日', 'Registers judged as of'),
   signSection: t('簽核', 'Sign-off'),
   preparedBy: t('編製人員', 'Prepared by'),
   reviewedBy: t('複核人員', 'Reviewed by'),
@@ -162,3 +173,117 @@ export const FOOTER = {
   masked: t('個人資料已遮蔽', 'Personal data masked'),
   included: t('含未遮蔽之個人資料', 'Contains unmasked personal data'),
 } as const satisfies Record<string, Bilingual>;
+
+// ——— Register sheets (read-only in the round trip) ———
+
+export const AGREEMENT_HEADERS = {
+  no: t('項次', 'No.'),
+  party: t('簽署對象', 'Signed by'),
+  partyNo: t('員工編號／統一編號', 'Employee no. / tax ID'),
+  partyKind: t('對象類別', 'Party kind'),
+  department: t('部門', 'Department'),
+  kind: t('文件類別', 'Document'),
+  version: t('版本', 'Version'),
+  versionStatus: t('版本狀態', 'Version status'),
+  signedOn: t('簽署日', 'Signed on'),
+  signer: t('簽署人', 'Signer'),
+  counterSigner: t('公司代表／見證人', 'Company representative or witness'),
+  expiresOn: t('到期日', 'Expires on'),
+  scan: t('掃描檔', 'Scan'),
+  onScreen: t('螢幕簽名', 'Signed on screen'),
+} as const satisfies Record<string, Bilingual>;
+
+export const COVERAGE_HEADERS = {
+  no: t('項次', 'No.'),
+  gapKind: t('缺口類型', 'Gap'),
+  party: t('對象', 'Party'),
+  department: t('部門', 'Department'),
+  itemId: t('相關查核項目', 'Checklist item'),
+  explanation: t('說明', 'Explanation'),
+  severity: t('建議嚴重程度', 'Suggested severity'),
+  severityReason: t('建議理由', 'Why this severity'),
+  finding: t('已開立缺失', 'Finding raised'),
+} as const satisfies Record<string, Bilingual>;
+
+export const DISPOSAL_HEADERS = {
+  no: t('項次', 'No.'),
+  assetTag: t('財產編號', 'Asset tag'),
+  deviceType: t('設備類型', 'Device type'),
+  mediaType: t('媒體類型', 'Media type'),
+  serialNo: t('序號', 'Serial number'),
+  model: t('廠牌型號', 'Make and model'),
+  classification: t('機密等級', 'Classification'),
+  method: t('清除等級', 'Sanitisation method'),
+  technique: t('清除技術', 'Technique'),
+  softwareRemoved: t('授權軟體移除', 'Licensed software removed'),
+  performedBy: t('執行人', 'Performed by'),
+  performedOn: t('報廢日期', 'Disposal date'),
+  verifiedBy: t('覆核人', 'Verified by'),
+  verifiedOn: t('覆核日期', 'Verification date'),
+  vendor: t('受託銷毀廠商', 'Disposal vendor'),
+  vendorNda: t('廠商保密合約', 'Vendor confidentiality contract'),
+  certificateNo: t('銷毀證明編號', 'Certificate number'),
+  certificate: t('附銷毀證明', 'Certificate attached'),
+  status: t('狀態', 'Status'),
+  flags: t('異常標示', 'Flags'),
+} as const satisfies Record<string, Bilingual>;
+
+export const POLICY_HEADERS = {
+  no: t('項次', 'No.'),
+  policyKind: t('規範類別', 'Policy'),
+  title: t('規範名稱', 'Document title'),
+  version: t('版次', 'Version'),
+  approvedOn: t('核定日期', 'Approved on'),
+  approver: t('核定層級', 'Approved by'),
+  reviewedOn: t('檢視日期', 'Reviewed on'),
+  reviewer: t('檢視人員', 'Reviewer'),
+  reviewStatus: t('檢視狀態', 'Review status'),
+  citation: t('法規依據', 'Citation'),
+  element: t('應訂項目', 'Element'),
+  condition: t('適用條件', 'Condition'),
+  applicable: t('是否適用', 'Applies'),
+  present: t('是否訂定', 'In the policy'),
+  sectionRef: t('條次／章節', 'Section'),
+  adequacy: t('內容是否適當', 'Adequacy'),
+  note: t('說明', 'Note'),
+  gap: t('缺口', 'Gap'),
+  itemId: t('查核項目', 'Checklist item'),
+} as const satisfies Record<string, Bilingual>;
+
+export const YES_NO = { yes: t('是', 'Yes'), no: t('否', 'No') } as const;
+
+export const REGISTER_LABELS = {
+  unknownParty: t('（登記簿中無此對象）', '(not in the register)'),
+  unknownVendor: t('（登記簿中無此廠商）', '(not in the register)'),
+  vendor: t('廠商', 'Vendor'),
+  scanNone: t('無', 'None'),
+  scanUnnamed: t('已附（檔名不明）', 'Attached (name unknown)'),
+  onScreenAt: t('是（{at}）', 'Yes ({at})'),
+  ndaInForce: t('有效', 'In force'),
+  ndaNone: t('未簽訂', 'None'),
+  ndaLapsed: t('已失效或尚未生效', 'Lapsed or not yet in force'),
+  findingElsewhere: t(
+    '已開立（缺失編號 {id}，不在本查核）',
+    'Raised (finding {id}, not in this inspection)',
+  ),
+  noPolicy: t('（未訂定規範）', '(no policy)'),
+  applies: t('適用', 'Applies'),
+  notApplicable: t('不適用', 'Does not apply'),
+  unanswered: t('未回答', 'Not answered'),
+  present: t('已訂定', 'Present'),
+  missing: t('未訂定', 'Missing'),
+  draft: t('草稿', 'Draft'),
+  complete: t('已完成', 'Complete'),
+  percent: t('{percent}（{covered}／{total}）', '{percent} ({covered} of {total})'),
+  notJudged: t('無可判斷對象', 'None to judge'),
+  gapsRaised: t('{gaps} 項（已開立缺失 {raised} 項）', '{gaps} ({raised} with a finding)'),
+  disposals: t('{records} 筆（有異常標示 {flagged} 筆）', '{records} ({flagged} flagged)'),
+  reviews: t('{reviews} 份（缺口 {gaps} 項）', '{reviews} ({gaps} gaps)'),
+} as const satisfies Record<string, Bilingual>;
+
+/** `{name}` placeholders in a label filled in. */
+export function fill(text: string, values: Readonly<Record<string, string | number>>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}

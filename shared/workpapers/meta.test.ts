@@ -10,6 +10,7 @@ import {
   readWorkpaperMeta,
   rowHashes,
   sheetHash,
+  sheetLinesJson,
   type WorkpaperHeader,
   type WorkpaperMeta,
 } from './meta';
@@ -197,5 +198,24 @@ describe('hashes', () => {
     const without = await sheetHash(null, [row]);
     expect(withHeader).not.toBe(without);
     expect(await sheetHash(null, [row])).toBe(without);
+  });
+});
+
+describe('sheetLinesJson', () => {
+  it('writes exactly what canonicalJson writes for sheet lines', () => {
+    const lines = [
+      ['項次', 'Header "quoted"', 'a\\b', 'line\nbreak\ttab', '\u0001', '\ud800', '😀', ''],
+      [1, -0, 0.1, 1e21, 123456789012, -5.5, true, false, null],
+      [{ date: '2025-03-05' }, null, '=HYPERLINK("x")', '＝１', '\u2028'],
+      [],
+    ];
+    expect(sheetLinesJson(lines)).toBe(canonicalJson(lines));
+    expect(sheetLinesJson([])).toBe(canonicalJson([]));
+  });
+
+  it('refuses what canonicalJson refuses', () => {
+    expect(() => sheetLinesJson([[Number.NaN]])).toThrow(/is NaN/);
+    expect(() => sheetLinesJson([[{ date: 1 } as unknown as { date: string }]])).not.toThrow();
+    expect(sheetLinesJson([[{ date: 1 } as unknown as { date: string }]])).toBe('[[{"date":1}]]');
   });
 });

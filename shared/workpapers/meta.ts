@@ -43,8 +43,26 @@ export const workpaperHeaderSchema = z.strictObject({
 });
 export type WorkpaperHeader = z.infer<typeof workpaperHeaderSchema>;
 
-export const SHEET_ROLES = ['cover', 'checklist', 'findings', 'systems', 'activity'] as const;
+/**
+ * The register sheets: written for reference only, never imported (every column locked, no
+ * row entries), like the activity trail. Only workpapers exported with registers have them.
+ */
+export const REGISTER_ROLES = ['agreements', 'coverage', 'disposals', 'policies'] as const;
+export type RegisterRole = (typeof REGISTER_ROLES)[number];
+
+export const SHEET_ROLES = [
+  'cover',
+  'checklist',
+  'findings',
+  'systems',
+  'activity',
+  ...REGISTER_ROLES,
+] as const;
 export type SheetRole = (typeof SHEET_ROLES)[number];
+
+export function isRegisterRole(role: SheetRole): role is RegisterRole {
+  return (REGISTER_ROLES as readonly SheetRole[]).includes(role);
+}
 
 export const sheetEntrySchema = z.strictObject({
   name: z.string().min(1),
@@ -101,6 +119,32 @@ export async function rowHashes(
   };
 }
 
+function cellJson(cell: Hashable): string {
+  if (cell === null) return 'null';
+  if (typeof cell === 'string') return JSON.stringify(cell);
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (typeof cell === 'number' && Number.isFinite(cell)) return JSON.stringify(cell);
+  if (typeof cell === 'object' && Object.keys(cell).length === 1 && typeof cell.date === 'string') {
+    return `{"date":${JSON.stringify(cell.date)}}`;
+  }
+  return canonicalJson(cell); // anything else: its checks and its errors
+}
+
+/**
+ * `canonicalJson(lines)` for a sheet's lines, written directly: the generic writer keeps a
+ * path for every value, which costs a large share of the export on sheets of 20,000 rows. The
+ * text is the same (`meta.test.ts` checks it), so hashes of earlier files still verify.
+ */
+export function sheetLinesJson(lines: readonly (readonly Hashable[])[]): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    const cells: string[] = [];
+    for (const cell of line) cells.push(cellJson(cell));
+    out.push(`[${cells.join(',')}]`);
+  }
+  return `[${out.join(',')}]`;
+}
+
 /** SHA-256 of a sheet's header row (null: the sheet has none) and data rows. */
 export async function sheetHash(
   columns: readonly ColumnSpec[] | null,
@@ -108,7 +152,7 @@ export async function sheetHash(
 ): Promise<string> {
   const lines: Hashable[][] = rows.map((row) => row.map(hashableCell));
   if (columns !== null) lines.unshift(columns.map((column) => column.header));
-  return sha256Hex(canonicalJson(lines));
+  return sha256Hex(sheetLinesJson(lines));
 }
 
 export async function contentHashOf(

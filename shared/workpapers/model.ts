@@ -55,12 +55,17 @@ export type HighlightStyle = 'deficient' | 'overdue' | 'ok';
 
 export interface ConditionalSpec {
   column: string;
-  /** `equals`: the cell's text is `value`; `date-before`: the cell is a date before `value`. */
-  kind: 'equals' | 'date-before';
+  /**
+   * `equals`: the cell's text is `value`; `date-before`: the cell is a date before `value`;
+   * `not-empty`: the cell holds anything (`value` is not used, write '').
+   */
+  kind: 'equals' | 'date-before' | 'not-empty';
   value: string;
   style: HighlightStyle;
   /** Not when this other column of the same row holds this text (e.g. the finding is closed). */
   unless?: { column: string; equals: string };
+  /** Highlight every column of the row, not only `column` (e.g. a flagged disposal record). */
+  wholeRow?: boolean;
 }
 
 /**

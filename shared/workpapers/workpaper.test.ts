@@ -7,7 +7,13 @@ import { CHECKLIST_LIBRARY } from '../catalog';
 import { buildInspectionWorkbook, type InspectionWorkbookOptions } from './build-inspection';
 import { META_SHEET_NAME, readWorkpaperMeta, rowHashes, sheetHash, type SheetEntry } from './meta';
 import type { ColumnSpec } from './model';
-import { inspection, sampleInput } from './testing/factories';
+import {
+  PERSON_ID,
+  REGISTER_INJECTION,
+  inspection,
+  registerInput,
+  sampleInput,
+} from './testing/factories';
 import {
   conditionalFormats,
   foreignWorkbook,
@@ -361,5 +367,122 @@ describe('the hidden meta sheet, read back from the file', () => {
     expect(after.built.contentHash).not.toBe(before.built.contentHash);
     const reading = await readWorkpaperMeta(metaCells(after.workbook));
     expect(reading.ok && reading.meta.contentHash).toBe(after.built.contentHash);
+  });
+});
+
+describe('register sheets, read back from the file', () => {
+  async function registerFile(options: InspectionWorkbookOptions = ZH) {
+    const input = await registerInput();
+    const built = await buildInspectionWorkbook(input, options);
+    const bytes = await writeWorkbook(built.spec);
+    return { input, built, workbook: await readBack(bytes) };
+  }
+
+  it('sit between the system inventory and the activity trail, the meta sheet last', async () => {
+    const { workbook } = await registerFile();
+    expect(sheetNames(workbook)).toEqual([
+      '封面',
+      '查核項目',
+      '缺失',
+      '系統清冊',
+      '保密協議',
+      '覆蓋缺口',
+      '設備報廢',
+      '政策審閱',
+      '活動軌跡',
+      META_SHEET_NAME,
+    ]);
+    expect(workbook.worksheets.at(-1)?.state).toBe('veryHidden');
+    expect(workbook.worksheets.slice(0, -1).every((ws) => ws.state === 'visible')).toBe(true);
+  });
+
+  it('write their headers in either language, frozen and filtered', async () => {
+    const zh = (await registerFile(ZH)).workbook;
+    const en = (await registerFile(EN)).workbook;
+    expect(values(sheet(zh, '保密協議'))[0]?.slice(0, 3)).toEqual([
+      '項次',
+      '簽署對象',
+      '員工編號／統一編號',
+    ]);
+    expect(values(sheet(en, 'Agreements'))[0]?.slice(0, 3)).toEqual([
+      'No.',
+      'Signed by',
+      'Employee no. / tax ID',
+    ]);
+    expect(values(sheet(zh, '覆蓋缺口'))[0]).toContain('建議嚴重程度');
+    expect(values(sheet(en, 'Coverage gaps'))[0]).toContain('Suggested severity');
+    expect(values(sheet(zh, '設備報廢'))[0]).toContain('異常標示');
+    expect(values(sheet(en, 'Disposal log'))[0]).toContain('Flags');
+    expect(values(sheet(zh, '政策審閱'))[0]).toContain('應訂項目');
+    expect(values(sheet(en, 'Policy reviews'))[0]).toContain('Element');
+    for (const name of ['保密協議', '覆蓋缺口', '設備報廢', '政策審閱']) {
+      const ws = sheet(zh, name);
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, name).toMatch(/^A1:[A-Z]+\d+$/);
+      expect(ws.getCell('A1').font.name).toBe(CJK_FONT);
+    }
+  });
+
+  it('hold the values, national IDs masked, dates as dates', async () => {
+    const { workbook } = await registerFile();
+    const agreements = sheet(workbook, '保密協議');
+    const text = JSON.stringify(values(agreements));
+    expect(text).toContain('A12****789');
+    expect(text).not.toContain(PERSON_ID);
+    const signedOn = agreements.getCell(2, headerColumn(agreements, '簽署日'));
+    expect(signedOn.type).toBe(ValueType.Date);
+    expect(signedOn.numFmt).toBe('yyyy-mm-dd');
+    const gaps = values(sheet(workbook, '覆蓋缺口'));
+    expect(gaps.slice(1).map((row) => row[1])).toEqual(
+      expect.arrayContaining(['員工未簽署', '離職人員權限未及時取消']),
+    );
+    const policies = sheet(workbook, '政策審閱');
+    expect(JSON.stringify(values(policies))).toContain('0912-***-678');
+  });
+
+  it('store formula-like register text as text', async () => {
+    const { workbook } = await registerFile();
+    const agreements = sheet(workbook, '保密協議');
+    const department = headerColumn(agreements, '部門');
+    const cells = Array.from({ length: agreements.rowCount - 1 }, (_, i) =>
+      agreements.getCell(i + 2, department),
+    ).filter((cell) => cell.value === REGISTER_INJECTION);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      expect(cell.type).toBe(ValueType.String);
+      expect(cell.formula).toBeUndefined();
+      expect(cell.numFmt).toBe(TEXT_NUMFMT);
+    }
+    const disposals = sheet(workbook, '設備報廢');
+    const performer = disposals.getCell(3, headerColumn(disposals, '執行人'));
+    expect(performer).toMatchObject({ value: '+1+1', type: ValueType.String });
+  });
+
+  it('highlight the whole row of a flagged disposal record', async () => {
+    const { workbook } = await registerFile();
+    const ws = sheet(workbook, '設備報廢');
+    const flags = headerColumn(ws, '異常標示');
+    const letter = String.fromCharCode(64 + flags);
+    const [format] = conditionalFormats(ws);
+    expect(format?.ref).toBe(`A2:${letter}4`);
+    const rule = format?.rules[0];
+    expect(rule === undefined ? undefined : ruleFormula(rule)).toBe(`$${letter}2<>""`);
+    expect((rule?.style?.fill as { bgColor?: { argb?: string } } | undefined)?.bgColor?.argb).toBe(
+      'FFFFC7CE',
+    );
+    // The flagged rows are those the rule's test cell holds text in.
+    const flagged = [2, 3, 4].filter((r) => ws.getCell(r, flags).value !== null);
+    expect(flagged.map((r) => ws.getCell(r, 2).value)).toEqual(['NB-002', 'NB-003']);
+  });
+
+  it('verify in the meta sheet, with hashes that match the file', async () => {
+    const { workbook, built, input } = await registerFile();
+    const reading = await readWorkpaperMeta(metaCells(workbook), {
+      inspectionId: input.inspection.id,
+    });
+    expect(reading).toEqual({ ok: true, meta: built.meta });
+    for (const entry of built.meta.sheets) {
+      expect(await fileSheetHash(workbook, entry), entry.name).toBe(entry.hash);
+    }
   });
 });

@@ -264,3 +264,28 @@ describe('conditionFormula', () => {
     ).toBe('E2="say ""hi"""');
   });
 });
+
+describe('whole-row highlights', () => {
+  it('test a non-empty cell, anchored to its column for a whole-row rule', () => {
+    const spec = sheetSpec();
+    const rule = { column: 'status', kind: 'not-empty', value: '', style: 'deficient' } as const;
+    expect(conditionFormula(spec, rule, 2)).toBe('E2<>""');
+    expect(conditionFormula(spec, { ...rule, wholeRow: true }, 2)).toBe('$E2<>""');
+  });
+
+  it('apply one rule to every column of the data rows', async () => {
+    const ws = sheet(
+      await roundTrip([
+        sheetSpec({
+          conditional: [
+            { column: 'status', kind: 'not-empty', value: '', style: 'deficient', wholeRow: true },
+          ],
+        }),
+      ]),
+      '工作表',
+    );
+    expect(conditionalFormats(ws).map((cf) => [cf.ref, cf.rules.map(ruleFormula)])).toEqual([
+      ['A2:E3', ['$E2<>""']],
+    ]);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The one module that imports exceljs: a `WorkbookSpec` in, .xlsx bytes out. exceljs has had
  * no release since 4.4.0, so it stays behind this file; nothing else should need to change if
- * it is ever replaced.
+ * it is ever replaced. The Node-only streaming writer (`electron/node/xlsx-stream-write.ts`, for
+ * large exports in Electron) imports exceljs's `WorkbookWriter` but takes every style, view,
+ * print, validation and highlight from the exported helpers below, so both write one workbook.
  *
  * What it applies: a CJK-capable font on every cell and column; a styled header row; column
  * widths, wrapping and number formats; the Text format `@` on user text and editable columns
@@ -34,6 +36,7 @@ import {
   type HighlightStyle,
   type RowKind,
   type SheetSpec,
+  type ValidationSpec,
   type WorkbookSpec,
 } from './model';
 
@@ -70,7 +73,8 @@ export const HIGHLIGHTS: Readonly<Record<HighlightStyle, Partial<ExcelJS.Style>>
   ok: { font: { color: { argb: 'FF006100' } }, fill: solid('FFC6EFCE') },
 };
 
-function toExcelValue(value: CellValue): ExcelJS.CellValue {
+/** A cell's value as exceljs takes it (shared with the Node streaming writer). */
+export function toExcelValue(value: CellValue): ExcelJS.CellValue {
   if (value === null || typeof value !== 'object') return value;
   if ('date' in value) {
     const [year = 0, month = 1, day = 1] = value.date.split('-').map(Number);
@@ -89,7 +93,7 @@ function numFmtOf(column: ColumnSpec, value: CellValue): string | undefined {
   return column.editable === true && value === null ? TEXT_NUMFMT : undefined;
 }
 
-function columnStyle(column: ColumnSpec): Partial<ExcelJS.Style> {
+export function columnStyle(column: ColumnSpec): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {
     font: FONT,
     alignment: { vertical: 'top', wrapText: column.wrap === true },
@@ -137,7 +141,7 @@ function dataCellStyle(
   return style;
 }
 
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
+export const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { ...FONT, bold: true },
   fill: HEADER_FILL,
   alignment: { vertical: 'middle', horizontal: 'center', wrapText: true },
@@ -165,10 +169,14 @@ export function conditionFormula(
   rule: ConditionalSpec,
   firstRow: number,
 ): string {
-  const cell = `${columnLetter(columnIndex(sheet, rule.column))}${firstRow}`;
+  // A whole-row rule is applied to every column: its test cell must not move with them.
+  const anchor = rule.wholeRow === true ? '$' : '';
+  const cell = `${anchor}${columnLetter(columnIndex(sheet, rule.column))}${firstRow}`;
   let condition: string;
   if (rule.kind === 'equals') {
     condition = `${cell}=${quoted(rule.value)}`;
+  } else if (rule.kind === 'not-empty') {
+    condition = `${cell}<>""`;
   } else {
     const [year, month, day] = rule.value.split('-').map(Number);
     condition = `AND(ISNUMBER(${cell}),${cell}<DATE(${year},${month},${day}))`;
@@ -178,39 +186,55 @@ export function conditionFormula(
   return `AND(${condition},${other}<>${quoted(rule.unless.equals)})`;
 }
 
-function addValidationsAndFormats(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+/** The spreadsheet rows of a sheet's data (at least one row, for ranges of empty sheets). */
+export function dataRows(sheet: SheetSpec): { firstRow: number; lastRow: number } {
   const firstRow = sheetRowNumber(sheet, 0);
-  const lastRow = Math.max(firstRow, sheetRowNumber(sheet, sheet.rows.length - 1));
-  const range = (key: string) => {
-    const letter = columnLetter(columnIndex(sheet, key));
+  return { firstRow, lastRow: Math.max(firstRow, sheetRowNumber(sheet, sheet.rows.length - 1)) };
+}
+
+/** A column's drop-down list, as exceljs takes it. */
+export function listValidation(validation: ValidationSpec): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [quoted(validation.allowed.join(','))],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+  };
+}
+
+/** The sheet's highlights as exceljs conditional formats, in priority order. */
+export function conditionalFormattings(sheet: SheetSpec): ExcelJS.ConditionalFormattingOptions[] {
+  const { firstRow, lastRow } = dataRows(sheet);
+  const range = (rule: ConditionalSpec) => {
+    if (rule.wholeRow === true) {
+      return `A${firstRow}:${columnLetter(sheet.columns.length)}${lastRow}`;
+    }
+    const letter = columnLetter(columnIndex(sheet, rule.column));
     return `${letter}${firstRow}:${letter}${lastRow}`;
   };
+  return (sheet.conditional ?? []).map((rule, index) => ({
+    ref: range(rule),
+    rules: [
+      {
+        type: 'expression',
+        priority: index + 1,
+        formulae: [conditionFormula(sheet, rule, firstRow)],
+        style: HIGHLIGHTS[rule.style],
+      },
+    ],
+  }));
+}
+
+function addValidationsAndFormats(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const { firstRow, lastRow } = dataRows(sheet);
   for (const validation of sheet.validations ?? []) {
-    const rule: ExcelJS.DataValidation = {
-      type: 'list',
-      allowBlank: true,
-      formulae: [quoted(validation.allowed.join(','))],
-      showErrorMessage: true,
-      errorStyle: 'stop',
-    };
+    const rule = listValidation(validation);
     // Per cell, the only way exceljs's types allow; it merges equal neighbours into one range.
     const column = columnIndex(sheet, validation.column);
     for (let row = firstRow; row <= lastRow; row++) ws.getCell(row, column).dataValidation = rule;
   }
-  let priority = 1;
-  for (const rule of sheet.conditional ?? []) {
-    ws.addConditionalFormatting({
-      ref: range(rule.column),
-      rules: [
-        {
-          type: 'expression',
-          priority: priority++,
-          formulae: [conditionFormula(sheet, rule, firstRow)],
-          style: HIGHLIGHTS[rule.style],
-        },
-      ],
-    });
-  }
+  for (const formatting of conditionalFormattings(sheet)) ws.addConditionalFormatting(formatting);
 }
 
 function pageSetup(sheet: SheetSpec): Partial<ExcelJS.PageSetup> {
@@ -231,28 +255,72 @@ function pageSetup(sheet: SheetSpec): Partial<ExcelJS.PageSetup> {
   return setup;
 }
 
-async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, selected: boolean) {
+/** Tab state, view (frozen rows, the selected tab), print setup and footer of a sheet. */
+export function worksheetOptions(
+  sheet: SheetSpec,
+  selected: boolean,
+): Partial<ExcelJS.AddWorksheetOptions> {
   const view: Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean } =
     sheet.frozenRows > 0
       ? { state: 'frozen', ySplit: sheet.frozenRows, activeCell: `A${sheet.frozenRows + 1}` }
       : { state: 'normal' };
   // exceljs writes `tabSelected`, though its types do not declare it.
   if (selected) view.tabSelected = true;
-  const ws = workbook.addWorksheet(sheet.name, {
+  return {
     state: sheet.state,
     views: [view],
     pageSetup: pageSetup(sheet),
     headerFooter:
       sheet.print?.footer === undefined ? {} : { oddFooter: footerString(sheet.print.footer) },
-  });
+  };
+}
+
+/**
+ * One style object per column, row kind and number format, shared by every cell that has it:
+ * exceljs maps a style object it has seen to its style id through a WeakMap, so shared objects
+ * are serialised once instead of once a cell (most of the write time on large sheets). Nothing
+ * changes a cell's style after it is set, so sharing is safe. One cache per sheet.
+ */
+export function cellStyles(): (
+  c: number,
+  column: ColumnSpec,
+  value: CellValue,
+  kind: RowKind,
+) => Partial<ExcelJS.Style> {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  return (c, column, value, kind) => {
+    const key = `${c}|${kind}|${numFmtOf(column, value) ?? ''}`;
+    let style = styles.get(key);
+    if (style === undefined) {
+      style = dataCellStyle(column, value, kind);
+      styles.set(key, style);
+    }
+    return style;
+  };
+}
+
+/** Title and signature rows are taller; other rows keep the default height. */
+export function rowHeight(kind: RowKind): number | undefined {
+  if (kind === 'title') return 30;
+  if (kind === 'sign') return 40;
+  return undefined;
+}
+
+/** The auto filter's range (header row to the last data row), or null without one. */
+export function autoFilterRef(sheet: SheetSpec): string | null {
+  if (sheet.autoFilter !== true || sheet.headerRow === false) return null;
+  const lastRow = Math.max(1, sheetRowNumber(sheet, sheet.rows.length - 1));
+  return `A1:${columnLetter(sheet.columns.length)}${lastRow}`;
+}
+
+async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, selected: boolean) {
+  const ws = workbook.addWorksheet(sheet.name, worksheetOptions(sheet, selected));
 
   sheet.columns.forEach((column, i) => {
     const col = ws.getColumn(i + 1);
     col.width = column.width;
     col.style = columnStyle(column);
   });
-  const lastColumn = columnLetter(sheet.columns.length);
-
   if (sheet.headerRow !== false) {
     const header = ws.getRow(1);
     sheet.columns.forEach((column, i) => {
@@ -261,6 +329,7 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, selected: 
       cell.style = HEADER_STYLE;
     });
   }
+  const styleOf = cellStyles();
   sheet.rows.forEach((values, r) => {
     const rowNumber = sheetRowNumber(sheet, r);
     const kind = sheet.rowKinds?.[r] ?? 'data';
@@ -269,36 +338,37 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, selected: 
       const value = values[c] ?? null;
       const cell = row.getCell(c + 1);
       cell.value = toExcelValue(value);
-      cell.style = dataCellStyle(column, value, kind);
+      cell.style = styleOf(c, column, value, kind);
     });
-    if (kind === 'title') {
-      row.height = 30;
-    } else if (kind === 'sign') {
-      row.height = 40;
-    }
+    const height = rowHeight(kind);
+    if (height !== undefined) row.height = height;
   });
 
-  if (sheet.autoFilter === true && sheet.headerRow !== false) {
-    const lastRow = Math.max(1, sheetRowNumber(sheet, sheet.rows.length - 1));
-    ws.autoFilter = `A1:${lastColumn}${lastRow}`;
-  }
+  const filter = autoFilterRef(sheet);
+  if (filter !== null) ws.autoFilter = filter;
   addValidationsAndFormats(ws, sheet);
   if (sheet.protect === true) {
     await ws.protect('', {});
   }
 }
 
-/** The workbook as .xlsx bytes. Throws a `WorkbookSpecError` for an invalid description. */
-export async function writeWorkbook(spec: WorkbookSpec): Promise<Bytes> {
-  assertWorkbookSpec(spec);
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Sets the document properties and the workbook view, whose active tab is the first visible
+ * sheet (see above); returns that sheet's index.
+ */
+export function setWorkbookProperties(
+  workbook: Pick<
+    ExcelJS.Workbook,
+    'title' | 'creator' | 'lastModifiedBy' | 'created' | 'modified' | 'views'
+  >,
+  spec: WorkbookSpec,
+): number {
   const created = new Date(spec.properties.created);
   workbook.title = spec.properties.title;
   workbook.creator = spec.properties.creator;
   workbook.lastModifiedBy = spec.properties.creator;
   workbook.created = created;
   workbook.modified = created;
-
   const firstVisible = spec.sheets.findIndex((sheet) => sheet.state === 'visible');
   workbook.views = [
     {
@@ -311,6 +381,14 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Bytes> {
       visibility: 'visible',
     },
   ];
+  return firstVisible;
+}
+
+/** The workbook as .xlsx bytes. Throws a `WorkbookSpecError` for an invalid description. */
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Bytes> {
+  assertWorkbookSpec(spec);
+  const workbook = new ExcelJS.Workbook();
+  const firstVisible = setWorkbookProperties(workbook, spec);
   for (const [index, sheet] of spec.sheets.entries()) {
     await addSheet(workbook, sheet, index === firstVisible);
   }

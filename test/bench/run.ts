@@ -7,16 +7,20 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { startStaticServer } from '../../electron/node/static-server';
 import { benchImport } from '../../shared/import/bench';
+import { benchExport } from './export-bench';
 import { launchChromium } from '../e2e/support/chromium';
 import type { run as runListBench } from './browser/list-bench';
+import type { run as runRegisterImportBench } from './browser/register-import-bench';
 import type { BenchResult } from './browser/vault-bench';
 
 type ListBenchResult = Awaited<ReturnType<typeof runListBench>>;
+type RegisterImportResult = Awaited<ReturnType<typeof runRegisterImportBench>>;
 
 const RECORDS = Number(process.env.AW_BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.AW_BENCH_ROUNDS ?? 3);
 const FINDINGS = Number(process.env.AW_BENCH_FINDINGS ?? 2_000);
 const IMPORT_ROWS = Number(process.env.AW_BENCH_IMPORT_ROWS ?? 20_000);
+const EXPORT_ROUNDS = Number(process.env.AW_BENCH_EXPORT_ROUNDS ?? 3);
 const outDir = resolve(import.meta.dirname, '../../build/bench');
 
 await mkdir(outDir, { recursive: true });
@@ -24,6 +28,7 @@ await build({
   entryPoints: [
     resolve(import.meta.dirname, 'browser/vault-bench.ts'),
     resolve(import.meta.dirname, 'browser/list-bench.tsx'),
+    resolve(import.meta.dirname, 'browser/register-import-bench.ts'),
   ],
   bundle: true,
   format: 'esm',
@@ -38,7 +43,8 @@ await build({
 await writeFile(
   resolve(outDir, 'index.html'),
   '<!doctype html><meta charset="utf-8"><title>bench</title>' +
-    '<script type="module" src="./vault-bench.js"></script><script type="module" src="./list-bench.js"></script>',
+    '<script type="module" src="./vault-bench.js"></script><script type="module" src="./list-bench.js"></script>' +
+    '<script type="module" src="./register-import-bench.js"></script>',
 );
 
 const server = await startStaticServer({ root: outDir, port: 0 });
@@ -95,6 +101,28 @@ try {
   console.log(
     `findings first paint vs the plain list: ${(lists.list.firstPaintMs / lists.naive.firstPaintMs).toFixed(2)}x`,
   );
+
+  await page.waitForFunction(() => 'awRegisterImportBench' in globalThis);
+  const imports = await page.evaluate(
+    (rows) =>
+      (
+        globalThis as unknown as {
+          awRegisterImportBench: { run: (n: number) => Promise<RegisterImportResult> };
+        }
+      ).awRegisterImportBench.run(rows),
+    IMPORT_ROWS,
+  );
+  console.log(
+    `\nRegister import in Chromium, as the app does it: ${IMPORT_ROWS.toLocaleString('en')} rows, read → validate → records → compare → encrypted commit → re-import`,
+  );
+  for (const c of imports) {
+    const heap =
+      c.peakHeapBytes === null ? '' : `   heap +${(c.peakHeapBytes / 1024 / 1024).toFixed(0)} MiB`;
+    console.log(
+      `${c.dataset.padEnd(8)} ${c.totalMs.toFixed(0).padStart(6)} ms   ${c.rowsPerSecond.toLocaleString('en').padStart(7)} rows/s   ${c.created} created, ${c.unchanged} unchanged on re-import, ${c.skipped} skipped${heap}`,
+    );
+    console.log(`         ${c.phases.map((p) => `${p.name} ${p.ms.toFixed(0)} ms`).join(' · ')}`);
+  }
 } finally {
   await context.close();
   await server.close();
@@ -113,3 +141,7 @@ for (const c of await benchImport(IMPORT_ROWS, {
     `${`${c.dataset} ${c.format}`.padEnd(18)} ${c.totalMs.toFixed(0).padStart(6)} ms   ${Math.round(c.rowsPerSecond).toLocaleString('en').padStart(8)} rows/s   ${c.validRows} valid, ${c.errorCount} errors${heap}`,
   );
 }
+
+// The workpaper export runs in Node too (the same shared/ code the app runs in a worker), each
+// case in its own process for clean memory figures: see export-bench.ts.
+await benchExport(EXPORT_ROUNDS);

@@ -12,12 +12,15 @@ import { closeWorkbench, type E2eSession, openWorkbench } from './support/sessio
 
 // officecrypto-tool is CommonJS: an independent decrypter for the protected export.
 const officeCrypto = createRequire(import.meta.url)('officecrypto-tool') as {
-  decrypt(input: Buffer, options: { password: string }): Promise<Buffer>;
+  decrypt(input: Uint8Array, options: { password: string }): Promise<Uint8Array>;
 };
 
 const FILE_PASSWORD = 'workpaper file password';
 const WORK_DONE = '抽查 3 名離職人員之帳號停用紀錄，均於離職日停用。';
 const RESPONSE = '資訊室將於 115 年 3 月前完成權限盤點。';
+
+/** exceljs declares its own Buffer type; Node's Buffer of any backing store reads the same. */
+const excelBuffer = (bytes: Uint8Array) => bytes as unknown as ExcelJS.Buffer;
 
 function column(sheet: ExcelJS.Worksheet, header: string): number {
   const row = sheet.getRow(1);
@@ -71,7 +74,7 @@ describe('the workpaper round trip', () => {
 
   it('imports an edited copy: shows exactly the edits, ignores the locked cell, applies in one step', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(exported);
+    await workbook.xlsx.load(excelBuffer(exported));
     const checklist = workbook.getWorksheet('查核項目');
     const findings = workbook.getWorksheet('缺失');
     if (!checklist || !findings) throw new Error('sheets missing');
@@ -120,10 +123,10 @@ describe('the workpaper round trip', () => {
     await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
     const bytes = await readFile(await (await download).path());
     expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]); // an encrypted OLE file
-    await expect(new ExcelJS.Workbook().xlsx.load(bytes)).rejects.toThrow();
+    await expect(new ExcelJS.Workbook().xlsx.load(excelBuffer(bytes))).rejects.toThrow();
     const plain = await officeCrypto.decrypt(bytes, { password: FILE_PASSWORD });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(plain);
+    await workbook.xlsx.load(excelBuffer(plain));
     expect(workbook.getWorksheet('查核項目')).toBeDefined();
 
     await importFile('加密.xlsx', bytes);

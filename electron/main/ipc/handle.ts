@@ -12,22 +12,28 @@ import {
   type IpcValue,
 } from '../../../shared/ipc/contract';
 import { isAppUrl } from '../app-origin';
+import type { EventReceiver } from '../session-lock';
 
 /** The request after its schema has parsed it. */
 export type ParsedRequest<C extends InvokeChannel> = z.output<
   (typeof invokeChannels)[C]['request']
 >;
 
+/** Runs after the sender check and validation; `event.sender` is the page that asked. */
 export type ChannelHandler<C extends InvokeChannel> = (
   request: ParsedRequest<C>,
+  event: InvokeEvent,
 ) => IpcValue<C> | Promise<IpcValue<C>>;
 
 /** One handler per contract channel: the compiler rejects a missing or an unknown channel. */
 export type IpcHandlers = { [C in InvokeChannel]: ChannelHandler<C> };
 
-/** The part of Electron's `IpcMainInvokeEvent` the sender check reads. */
+/** The parts of Electron's `IpcMainInvokeEvent` used here. */
 export interface InvokeEvent {
+  /** Checked before anything runs: it must be our own page. */
   readonly senderFrame: { readonly url: string } | null | undefined;
+  /** The page's WebContents, for events that belong to the request (a save's progress). */
+  readonly sender: EventReceiver;
 }
 
 export type IpcListener<C extends InvokeChannel> = (
@@ -49,7 +55,7 @@ const defaultLog: ErrorLog = (message, error) => {
   console.error(message, error);
 };
 
-export function isTrustedSender(event: InvokeEvent): boolean {
+export function isTrustedSender(event: Pick<InvokeEvent, 'senderFrame'>): boolean {
   try {
     const frame = event.senderFrame;
     return frame != null && isAppUrl(frame.url);
@@ -103,7 +109,7 @@ export function handle<C extends InvokeChannel>(
     if (!parsed.success) return failure('invalid-request', describeIssues(parsed.error, request));
     try {
       // TypeScript cannot correlate the union of schemas with C; the schema is C's own.
-      return { ok: true, value: await handler(parsed.data as ParsedRequest<C>) };
+      return { ok: true, value: await handler(parsed.data as ParsedRequest<C>, event) };
     } catch (error) {
       if (error instanceof RefusedError) return failure('failed', error.message);
       log(`IPC ${channel} failed`, error);

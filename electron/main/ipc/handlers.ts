@@ -5,13 +5,17 @@
 import { appInfo, type AppInfoDeps } from './app-info';
 import { type FileDeps, openFile, saveFile } from './files';
 import type { IpcHandlers } from './handle';
+import { type WorkpaperDeps, workpaperHandlers } from './workpaper';
 
-export type IpcHandlerDeps = AppInfoDeps & FileDeps;
+export type IpcHandlerDeps = AppInfoDeps & FileDeps & WorkpaperDeps;
 
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const workpaper = workpaperHandlers(deps);
   return {
     'app:info': appInfo(deps),
     'file:save': saveFile(deps),
     'file:open': openFile(deps),
+    'workpaper:save': workpaper.save,
+    'workpaper:cancel': workpaper.cancel,
   };
 }

@@ -30,6 +30,9 @@ const handlers = createIpcHandlers({
     readFile: () => Promise.reject(new Error('unused')),
     writeFile: () => Promise.reject(new Error('unused')),
   },
+  forkExportProcess: () => {
+    throw new Error('unused');
+  },
 });
 
 describe('registerIpc', () => {

@@ -17,6 +17,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { TabBar } from '../../ui/TabBar';
 import { ImportWizard } from '../import/ImportWizard';
 import { importPresets } from '../registers/presets';
+import { SETTING_KEYS } from '../registers/setting-keys';
 import { useSetting } from '../registers/use-setting';
 import { useRecords } from '../workspace/use-records';
 import { AgreementsView } from './AgreementsView';
@@ -29,8 +30,6 @@ import { VersionsForm } from './VersionsForm';
 const VIEWS = ['coverage', 'people', 'vendors', 'agreements'] as const;
 type View = (typeof VIEWS)[number];
 
-export const CURRENT_VERSIONS_KEY = 'agreements.current-versions';
-
 /**
  * The confidentiality-agreement register (art. 4): people and vendors, their signed
  * agreements, and the coverage of the HR roster, whose gaps become findings in one step.
@@ -41,7 +40,7 @@ export function AgreementsPanel({ session }: { session: VaultSession }) {
   const vendors = useRecords(session, 'vendors');
   const agreements = useRecords(session, 'agreements');
   const inspections = useRecords(session, 'inspections');
-  const versions = useSetting(session, CURRENT_VERSIONS_KEY, currentVersionsSchema);
+  const versions = useSetting(session, SETTING_KEYS.currentVersions, currentVersionsSchema);
   const [view, setView] = useState<View>('coverage');
   const [importing, setImporting] = useState<'roster' | 'agreements' | null>(null);
   const [editingVersions, setEditingVersions] = useState(false);

@@ -21,11 +21,11 @@ import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
 import { InspectionPicker } from '../registers/InspectionPicker';
 import { raiseFinding } from '../registers/raise-finding';
+import { SETTING_KEYS } from '../registers/setting-keys';
 import { useSetting } from '../registers/use-setting';
 
 /** Gap id → the finding raised on it, so a gap is not raised twice. */
 const raisedSchema = z.record(z.string(), z.string());
-export const RAISED_GAPS_KEY = 'agreements.raised-gaps';
 const SHOWN_PER_GROUP = 20;
 
 export function CoverageView({
@@ -40,7 +40,7 @@ export function CoverageView({
   const { t, i18n } = useTranslation();
   const { formatDate } = useApp();
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW';
-  const raised = useSetting(session, RAISED_GAPS_KEY, raisedSchema);
+  const raised = useSetting(session, SETTING_KEYS.raisedGaps, raisedSchema);
   const [inspectionId, setInspectionId] = useState<RecordId | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);

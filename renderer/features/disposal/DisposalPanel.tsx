@@ -34,13 +34,13 @@ import { ImportWizard } from '../import/ImportWizard';
 import { InspectionPicker } from '../registers/InspectionPicker';
 import { importPresets } from '../registers/presets';
 import { raiseFinding } from '../registers/raise-finding';
+import { SETTING_KEYS } from '../registers/setting-keys';
 import { useSetting } from '../registers/use-setting';
 import { useRecords } from '../workspace/use-records';
 import { DisposalForm } from './DisposalForm';
 import { planAssetImport, planDisposalImport } from './import-plans';
 
 const raisedSchema = z.record(z.string(), z.string());
-const RAISED_KEY = 'disposal.raised-flags';
 function techniqueTextOf(record: DisposalRecord, lang: string): string {
   const text = techniqueText(record);
   return text ? pick(text, lang) : '—';
@@ -56,7 +56,7 @@ export function DisposalPanel({ session }: { session: VaultSession }) {
   const vendors = useRecords(session, 'vendors');
   const agreements = useRecords(session, 'agreements');
   const inspections = useRecords(session, 'inspections');
-  const raised = useSetting(session, RAISED_KEY, raisedSchema);
+  const raised = useSetting(session, SETTING_KEYS.raisedDisposalFlags, raisedSchema);
   const [editing, setEditing] = useState<Stored<DisposalRecord> | 'new' | null>(null);
   const [importing, setImporting] = useState<'log' | 'assets' | null>(null);
   const [inspectionId, setInspectionId] = useState<RecordId | null>(null);
@@ -66,9 +66,12 @@ export function DisposalPanel({ session }: { session: VaultSession }) {
 
   const flags = useMemo(() => {
     if (!disposals.records || !agreements.records) return null;
-    const context = { vendorHasNda: vendorNdaChecker(agreements.records), asOf };
+    const context = {
+      vendorHasNda: vendorNdaChecker(vendors.records ?? [], agreements.records),
+      asOf,
+    };
     return new Map(disposals.records.map((record) => [record.id, disposalFlags(record, context)]));
-  }, [disposals.records, agreements.records, asOf]);
+  }, [disposals.records, vendors.records, agreements.records, asOf]);
   const allFlags = flags ? [...flags.values()].flat() : [];
   const raisedMap = raised.value ?? {};
   const vendorName = new Map((vendors.records ?? []).map((v) => [v.id, v.name]));

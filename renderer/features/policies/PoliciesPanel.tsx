@@ -24,12 +24,12 @@ import type { OpenedFile } from '../../platform';
 import { ErrorText } from '../../ui/ErrorText';
 import { InspectionPicker } from '../registers/InspectionPicker';
 import { raiseFinding } from '../registers/raise-finding';
+import { SETTING_KEYS } from '../registers/setting-keys';
 import { useSetting } from '../registers/use-setting';
 import { useRecords } from '../workspace/use-records';
 import { PolicyReviewForm } from './PolicyReviewForm';
 
 const raisedSchema = z.record(z.string(), z.string());
-const RAISED_KEY = 'policies.raised';
 
 /** Reviews of the BYOD, social-media and cloud policies (arts. 5–7); gaps become findings. */
 export function PoliciesPanel({ session }: { session: VaultSession }) {
@@ -38,7 +38,7 @@ export function PoliciesPanel({ session }: { session: VaultSession }) {
   const { formatDate } = useApp();
   const reviews = useRecords(session, 'policyReviews');
   const inspections = useRecords(session, 'inspections');
-  const raised = useSetting(session, RAISED_KEY, raisedSchema);
+  const raised = useSetting(session, SETTING_KEYS.raisedPolicyGaps, raisedSchema);
   const [editing, setEditing] = useState<{
     id: RecordId | null;
     rev: number;

@@ -1,12 +1,14 @@
 /**
  * The sample engagement (示範案件) offered to new users: the same data the CLI's `sample`
  * command exports, written into a freshly created vault in one transaction so a new user sees
- * a working inspection, findings and a system inventory straight away.
+ * a working inspection, findings, a system inventory and the registers straight away. The
+ * demo's scanned files are descriptions only (no bytes), so they are not loaded.
  */
 import { emptyItemResult } from '../../../shared/domain/inspection/results';
 import type { RecordId, Stored } from '../../../shared/domain/records';
 import type { DemoEngagement } from '../../../shared/sample/demo-engagement';
 import type { VaultSession } from '../../data/vault-session';
+import { SETTING_KEYS } from '../registers/setting-keys';
 
 function withoutMeta<T>(record: Stored<T>): { id: RecordId; data: T } {
   const { id, rev: _rev, updatedAt: _at, updatedBy: _by, deleted: _deleted, ...data } = record;
@@ -25,6 +27,18 @@ export async function loadDemo(session: VaultSession, demo: DemoEngagement): Pro
       { table: 'itemResults', items: [...demo.itemResults.map(withoutMeta), ...untested] },
       { table: 'findings', items: demo.findings.map(withoutMeta) },
       { table: 'systems', items: demo.systems.map(withoutMeta) },
+      { table: 'people', items: demo.registers.people.map(withoutMeta) },
+      { table: 'vendors', items: demo.registers.vendors.map(withoutMeta) },
+      { table: 'agreements', items: demo.registers.agreements.map(withoutMeta) },
+      { table: 'disposals', items: demo.registers.disposals.map(withoutMeta) },
+      { table: 'policyReviews', items: demo.registers.policyReviews.map(withoutMeta) },
+      {
+        table: 'settings',
+        items: [
+          { data: { key: SETTING_KEYS.currentVersions, value: demo.registers.currentVersions } },
+          { data: { key: SETTING_KEYS.raisedGaps, value: demo.registers.raisedGaps } },
+        ],
+      },
     ],
     '示範案件',
   );

@@ -122,7 +122,9 @@ export type IgnoredReason =
   /** A sheet the workbench did not export. */
   | 'extra-sheet'
   | 'cover-sheet'
-  | 'activity-sheet';
+  | 'activity-sheet'
+  /** The agreements, coverage gaps, disposal log and policy reviews: for reference only. */
+  | 'register-sheet';
 
 export const IGNORED: Readonly<Record<IgnoredReason, Bilingual>> = {
   'locked-column': bi(
@@ -148,6 +150,10 @@ export const IGNORED: Readonly<Record<IgnoredReason, Bilingual>> = {
   'activity-sheet': bi(
     '活動軌跡只能由稽核工作台記錄，修改不予匯入。',
     'The activity trail is recorded by the workbench only; changes to it are not imported.',
+  ),
+  'register-sheet': bi(
+    '登記簿工作表（保密協議、覆蓋缺口、設備報廢、政策審閱）僅供參考，修改不予匯入；請於稽核工作台之登記簿中修改。',
+    'The register sheets (agreements, coverage gaps, disposal log, policy reviews) are for reference; changes to them are not imported. Edit the registers in the workbench.',
   ),
 };
 

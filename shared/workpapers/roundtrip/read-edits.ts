@@ -14,21 +14,29 @@
  * - matched: rows found by their number, so a sheet sorted or filtered in Excel still imports.
  * - ignored and listed (`IgnoredCell`): rows that were not exported (added, pasted below the
  *   data), cells right of the exported columns, sheets the workbench did not write, and any
- *   change to the cover or the activity trail (each compared with its hash; the hash says that
- *   something changed, not where, so the whole sheet is named). Changes to locked cells of
+ *   change to the cover, the activity trail or a register sheet (each compared with its hash;
+ *   the hash says that something changed, not where, so the whole sheet is named). The
+ *   register sheets (agreements, coverage gaps, disposal log, policy reviews) are for reference
+ *   only: no change to them is a reason to refuse the file, not even renaming, deleting or
+ *   rearranging them, since nothing is imported from them. Changes to locked cells of
  *   record rows are found here too (`lockedChanged`) and named cell by cell by `diffWorkpaper`,
  *   which can rebuild the exported row from the vault.
  */
 import { ImportError } from '../../import/errors';
 import {
   ACTIVITY_HEADERS,
+  AGREEMENT_HEADERS,
   CHECKLIST_HEADERS,
   COVER,
+  COVERAGE_HEADERS,
+  DISPOSAL_HEADERS,
   FINDING_HEADERS,
+  POLICY_HEADERS,
   SYSTEM_HEADERS,
 } from '../labels';
 import {
   META_SHEET_NAME,
+  isRegisterRole,
   readWorkpaperMeta,
   rowHashes,
   sheetHash,
@@ -130,6 +138,10 @@ const HEADERS: Readonly<Partial<Record<SheetRole, Readonly<Record<string, Biling
   findings: FINDING_HEADERS,
   systems: SYSTEM_HEADERS,
   activity: ACTIVITY_HEADERS,
+  agreements: AGREEMENT_HEADERS,
+  coverage: COVERAGE_HEADERS,
+  disposals: DISPOSAL_HEADERS,
+  policies: POLICY_HEADERS,
 };
 
 const TABLE_OF_ROLE: Readonly<Partial<Record<SheetRole, RowEntry['table']>>> = {
@@ -198,6 +210,8 @@ function checkHeader(
   sheet: ReadSheet,
   lang: 'zh-TW' | 'en',
 ): WorkpaperRefusal | null {
+  // A register sheet's header is covered by its hash: a change there is ignored, not refused.
+  if (isRegisterRole(entry.role)) return null;
   const headers = HEADERS[entry.role];
   if (headers === undefined) return null;
   for (const [i, column] of entry.columns.entries()) {
@@ -303,9 +317,14 @@ function matchRows(
   return { rows, unclaimed };
 }
 
+function plainSheetReason(role: SheetRole): IgnoredReason {
+  if (role === 'cover') return 'cover-sheet';
+  return isRegisterRole(role) ? 'register-sheet' : 'activity-sheet';
+}
+
 /**
- * The cover and the activity trail: the hash over their exported rows says whether anything
- * changed; what lies beyond them (rows, columns) is named cell by cell.
+ * The cover, the activity trail and the register sheets: the hash over their exported rows
+ * says whether anything changed; what lies beyond them (rows, columns) is named cell by cell.
  */
 async function checkPlainSheet(
   entry: SheetEntry,
@@ -313,7 +332,7 @@ async function checkPlainSheet(
   meta: WorkpaperMeta,
   ignored: IgnoredCell[],
 ): Promise<void> {
-  const reason: IgnoredReason = entry.role === 'cover' ? 'cover-sheet' : 'activity-sheet';
+  const reason = plainSheetReason(entry.role);
   const width = entry.columns.length;
   const hasHeader = entry.role !== 'cover';
   const first = hasHeader ? 2 : 1;
@@ -464,14 +483,17 @@ export async function readWorkpaperEdits(
   for (const entry of meta.sheets) {
     const sheet = sheets.find((s) => s.name === entry.name);
     if (sheet === undefined) {
+      // Nothing is imported from a register sheet: without it the rest still imports.
+      if (isRegisterRole(entry.role)) continue;
       return refusal('sheet-missing', REFUSALS.sheetMissing(entry.name), { detail: entry.name });
     }
     const header = checkHeader(entry, sheet, meta.header.lang);
     if (header !== null) return header;
   }
   for (const entry of meta.sheets) {
-    const sheet = sheets.find((s) => s.name === entry.name) as ReadSheet;
-    if (entry.role === 'cover' || entry.role === 'activity') {
+    const sheet = sheets.find((s) => s.name === entry.name);
+    if (sheet === undefined) continue;
+    if (entry.role === 'cover' || entry.role === 'activity' || isRegisterRole(entry.role)) {
       await checkPlainSheet(entry, sheet, meta, out.ignored);
     } else {
       const entries = meta.rows.filter((row) => row.sheet === entry.name);

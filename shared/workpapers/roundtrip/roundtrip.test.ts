@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectionWorkbookInput, InspectionWorkbookOptions } from '../build-inspection';
 import { buildInspectionWorkbook } from '../build-inspection';
-import { META_SHEET_NAME } from '../meta';
-import { inspection, itemResult, sampleInput } from '../testing/factories';
+import { META_SHEET_NAME, contentHashOf, metaRows } from '../meta';
+import type { SheetSpec } from '../model';
+import { inspection, itemResult, registerInput, sampleInput } from '../testing/factories';
 import {
   foreignWorkbook,
   headerColumn,
@@ -454,6 +455,75 @@ describe('readWorkpaperEdits + diffWorkpaper', () => {
     expect(rough.ignored.map(({ sheet, cell, scope }) => [sheet, cell, scope])).toEqual([
       ['系統清冊', 'A2:K2', 'row'],
     ]);
+  });
+});
+
+describe('readWorkpaperEdits: the register sheets', () => {
+  it('reports an edited register cell as ignored and imports nothing from it', async () => {
+    const input = await registerInput();
+    const bytes = await edited(await exportOf(input), (workbook) => {
+      const agreements = sheet(workbook, '保密協議');
+      agreements.getCell(2, headerColumn(agreements, '版本')).value = '2099';
+      const disposals = sheet(workbook, '設備報廢');
+      disposals.getCell(3, headerColumn(disposals, '覆核人')).value = '補簽的覆核人';
+      disposals.getCell(9, 1).value = 99;
+      sheet(workbook, '政策審閱').getCell(1, 25).value = '我的欄';
+    });
+    const diff = await importInto(input, bytes);
+    expect(diff.records).toEqual([]);
+    expect(diff.counts).toMatchObject({ records: 0, changes: 0, errors: 0 });
+    expect(
+      diff.ignored.map(({ sheet, cell, scope, reason }) => [sheet, cell, scope, reason]),
+    ).toEqual([
+      ['保密協議', 'A1:N9', 'sheet', 'register-sheet'],
+      ['設備報廢', 'A1:T4', 'sheet', 'register-sheet'],
+      ['設備報廢', 'A9', 'cell', 'register-sheet'],
+      ['政策審閱', 'Y1', 'cell', 'extra-column'],
+    ]);
+    expect(diff.ignored[0]?.message.en).toMatch(/for reference; changes to them are not imported/);
+  });
+
+  it('still imports the checklist when register sheets were edited, rearranged or deleted', async () => {
+    const input = await registerInput();
+    const [first] = input.items;
+    if (first === undefined) throw new Error('no item');
+    const bytes = await edited(await exportOf(input), (workbook) => {
+      const checklist = sheet(workbook, '查核項目');
+      cellOf(checklist, '查核結果', first.id).value = '部分符合';
+      const gaps = sheet(workbook, '覆蓋缺口');
+      gaps.spliceColumns(2, 1);
+      workbook.removeWorksheet(sheet(workbook, '政策審閱').id);
+    });
+    const reading = ok(await readWorkpaperEdits(bytes, { inspectionId: input.inspection.id }));
+    expect(reading.ignored.map(({ sheet, scope, reason }) => [sheet, scope, reason])).toEqual([
+      ['覆蓋缺口', 'sheet', 'register-sheet'],
+    ]);
+    const diff = await diffWorkpaper(reading, input);
+    expect(diff.records.map((r) => r.changes.map((c) => c.field))).toEqual([['result']]);
+  });
+
+  it('refuses a row entry that claims a register sheet', async () => {
+    const input = await registerInput();
+    const built = await buildInspectionWorkbook(input, ZH);
+    const [row] = built.meta.rows;
+    if (row === undefined) throw new Error('no row entry');
+    const forged = {
+      ...built.meta,
+      rows: [{ ...row, sheet: '設備報廢' }, ...built.meta.rows.slice(1)],
+    };
+    const metaSheet = {
+      ...built.spec.sheets.at(-1),
+      rows: metaRows({ ...forged, contentHash: await contentHashOf(forged) }),
+    } as SheetSpec;
+    const bytes = await writeWorkbook({
+      ...built.spec,
+      sheets: [...built.spec.sheets.slice(0, -1), metaSheet],
+    });
+    const refusal = refused(await readWorkpaperEdits(bytes, { inspectionId: input.inspection.id }));
+    expect(refusal).toMatchObject({
+      kind: 'malformed',
+      detail: 'row entry of itemResults on 設備報廢',
+    });
   });
 });
 
