@@ -225,6 +225,18 @@ describe('registers', () => {
     await ui.visible(page().getByText(/已開立缺失「.+」於查核項目 SR-04-06\.\d。/));
   });
 
+  it('deletes a disposal record only after a second click', async () => {
+    const log = page().getByRole('table', { name: '設備報廢紀錄' });
+    const row = log.getByRole('row', { name: /NB-2019-031/ });
+    await row.getByRole('button', { name: '刪除' }).click();
+    await row.getByRole('button', { name: '取消' }).click();
+    await ui.visible(row);
+    await row.getByRole('button', { name: '刪除' }).click();
+    await row.getByRole('button', { name: '確定刪除' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await log.getByRole('row').count()).toBe(1);
+  });
+
   it('completes a BYOD policy review and raises a finding for the missing element', async () => {
     await page().getByRole('tab', { name: '政策審閱' }).click();
     await page()

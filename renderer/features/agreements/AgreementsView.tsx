@@ -28,6 +28,7 @@ import { today } from '../../app/today';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import type { OpenedFile } from '../../platform';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { SignatureImage, SignaturePad } from '../../ui/SignaturePad';
@@ -129,6 +130,7 @@ export function AgreementsView({
             <th>{t('agreements.signedOn')}</th>
             <th>{t('agreements.signer')}</th>
             <th>{t('agreements.evidence')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -173,6 +175,22 @@ export function AgreementsView({
                       {t('agreements.saveScan')}
                     </button>
                   )}
+                </td>
+                <td>
+                  <ConfirmButton
+                    label={t('common.delete')}
+                    confirmLabel={t('common.confirmDelete')}
+                    onConfirm={() =>
+                      void session
+                        .remove(
+                          'agreements',
+                          agreement.id,
+                          agreement.rev,
+                          names.get(agreement.partyId) ?? '',
+                        )
+                        .then(onChanged, (e: unknown) => setError(describeError(e, t)))
+                    }
+                  />
                 </td>
               </tr>
             );

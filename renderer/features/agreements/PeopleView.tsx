@@ -11,6 +11,7 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { VirtualList } from '../../ui/VirtualList';
 import { PersonForm } from './PersonForm';
@@ -107,6 +108,29 @@ export function PeopleView({
         />
         {selected && (
           <dl className="card detail" aria-label={selected.name}>
+            <dt />
+            <dd>
+              <ConfirmButton
+                label={t('common.delete')}
+                confirmLabel={t('common.confirmDelete')}
+                onConfirm={() =>
+                  void session
+                    .remove(
+                      'people',
+                      selected.id,
+                      selected.rev,
+                      `${selected.employeeNo} ${selected.name}`,
+                    )
+                    .then(
+                      () => {
+                        setSelected(null);
+                        onChanged();
+                      },
+                      (e: unknown) => setError(describeError(e, t)),
+                    )
+                }
+              />
+            </dd>
             <dt>{t('agreements.personKind')}</dt>
             <dd>{pick(PERSON_KIND_LABELS[selected.kind], lang)}</dd>
             <dt>{t('agreements.personId')}</dt>

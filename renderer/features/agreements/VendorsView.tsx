@@ -14,6 +14,7 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 
@@ -75,6 +76,7 @@ export function VendorsView({
             <th>{t('agreements.roles')}</th>
             <th>{t('agreements.contract')}</th>
             <th>{t('agreements.handlesCustomerData')}</th>
+            <th />
           </tr>
         </thead>
         <tbody>
@@ -90,6 +92,17 @@ export function VendorsView({
                 {vendor.contractEnd ? formatDate(vendor.contractEnd) : '—'}
               </td>
               <td>{vendor.handlesCustomerData ? t('common.yes') : t('common.no')}</td>
+              <td>
+                <ConfirmButton
+                  label={t('common.delete')}
+                  confirmLabel={t('common.confirmDelete')}
+                  onConfirm={() =>
+                    void session
+                      .remove('vendors', vendor.id, vendor.rev, vendor.name)
+                      .then(onChanged, (e: unknown) => setError(describeError(e, t)))
+                  }
+                />
+              </td>
             </tr>
           ))}
         </tbody>

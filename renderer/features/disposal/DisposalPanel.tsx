@@ -29,6 +29,7 @@ import { today } from '../../app/today';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import type { OpenedFile } from '../../platform';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { ImportWizard } from '../import/ImportWizard';
 import { InspectionPicker } from '../registers/InspectionPicker';
@@ -278,7 +279,16 @@ export function DisposalPanel({ session }: { session: VaultSession }) {
               <td>
                 <button type="button" className="link" onClick={() => setEditing(record)}>
                   {t('disposal.edit')}
-                </button>
+                </button>{' '}
+                <ConfirmButton
+                  label={t('common.delete')}
+                  confirmLabel={t('common.confirmDelete')}
+                  onConfirm={() =>
+                    void session
+                      .remove('disposals', record.id, record.rev, record.assetTag)
+                      .then(disposals.reload, (e: unknown) => setError(describeError(e, t)))
+                  }
+                />
               </td>
             </tr>
           ))}

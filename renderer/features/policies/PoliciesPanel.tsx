@@ -21,6 +21,7 @@ import { today } from '../../app/today';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import type { OpenedFile } from '../../platform';
+import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { InspectionPicker } from '../registers/InspectionPicker';
 import { raiseFinding } from '../registers/raise-finding';
@@ -168,6 +169,15 @@ export function PoliciesPanel({ session }: { session: VaultSession }) {
                 >
                   {t('disposal.edit')}
                 </button>
+                <ConfirmButton
+                  label={t('common.delete')}
+                  confirmLabel={t('common.confirmDelete')}
+                  onConfirm={() =>
+                    void session
+                      .remove('policyReviews', review.id, review.rev, label)
+                      .then(reviews.reload, (e: unknown) => setError(describeError(e, t)))
+                  }
+                />
               </div>
             </div>
             <p className="small muted">
