@@ -30,6 +30,8 @@ import { pick } from '../../i18n/pick';
 import type { OpenedFile } from '../../platform';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
+import { saveAttachmentCopy } from '../registers/save-attachment';
+import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 import { SignatureImage, SignaturePad } from '../../ui/SignaturePad';
 
@@ -159,18 +161,13 @@ export function AgreementsView({
                     <button
                       type="button"
                       className="link"
-                      onClick={() =>
-                        void (async () => {
-                          const id = agreement.attachmentId;
-                          if (!id) return;
-                          const evidence = await session.get('evidence', id);
-                          const { bytes } = await session.readAttachment(id);
-                          await platform.saveFile({
-                            suggestedName: evidence?.name ?? 'agreement',
-                            data: bytes,
-                          });
-                        })().catch((e: unknown) => setError(describeError(e, t)))
-                      }
+                      onClick={() => {
+                        const id = agreement.attachmentId;
+                        if (id)
+                          saveAttachmentCopy(session, platform, id, 'agreement').catch(
+                            (e: unknown) => setError(describeError(e, t)),
+                          );
+                      }}
                     >
                       {t('agreements.saveScan')}
                     </button>
@@ -396,14 +393,7 @@ function AgreementForm({
         {signature && <p className="small muted">{t('agreements.signatureToday')}</p>}
       </details>
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

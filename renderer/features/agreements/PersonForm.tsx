@@ -13,6 +13,7 @@ import {
 } from '../../../shared/registers/agreements/people';
 import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
+import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 
 const BLANK: PersonInput = {
@@ -148,14 +149,7 @@ export function PersonForm({
         {date('accessRevokedOn', t('agreements.accessRevokedOn'))}
       </div>
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

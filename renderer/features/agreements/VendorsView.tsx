@@ -16,6 +16,7 @@ import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
+import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 
 const BLANK: VendorInput = {
@@ -215,14 +216,7 @@ function VendorForm({
         </Field>
       </div>
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

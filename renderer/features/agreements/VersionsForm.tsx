@@ -12,6 +12,7 @@ import {
 } from '../../../shared/registers/agreements/current-versions';
 import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
+import { FormActions } from '../../ui/FormActions';
 
 type Rows = Record<string, { current: string; accepted: string }>;
 
@@ -131,14 +132,7 @@ export function VersionsForm({
         </tbody>
       </table>
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

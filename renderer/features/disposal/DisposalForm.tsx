@@ -28,6 +28,7 @@ import { describeError } from '../../app/describe-error';
 import { pick } from '../../i18n/pick';
 import type { OpenedFile } from '../../platform';
 import { ErrorText } from '../../ui/ErrorText';
+import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 
 /** An option list over a tuple of values and their bilingual labels; '' is "not recorded". */
@@ -287,14 +288,7 @@ export function DisposalForm({
         </Field>
       </div>
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

@@ -31,6 +31,7 @@ import { pick } from '../../i18n/pick';
 import type { OpenedFile } from '../../platform';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
+import { saveAttachmentCopy } from '../registers/save-attachment';
 import { ImportWizard } from '../import/ImportWizard';
 import { InspectionPicker } from '../registers/InspectionPicker';
 import { importPresets } from '../registers/presets';
@@ -249,18 +250,13 @@ export function DisposalPanel({ session }: { session: VaultSession }) {
                   <button
                     type="button"
                     className="link"
-                    onClick={() =>
-                      void (async () => {
-                        const id = record.certificateId;
-                        if (!id) return;
-                        const evidence = await session.get('evidence', id);
-                        const { bytes } = await session.readAttachment(id);
-                        await platform.saveFile({
-                          suggestedName: evidence?.name ?? 'certificate',
-                          data: bytes,
-                        });
-                      })().catch((e: unknown) => setError(describeError(e, t)))
-                    }
+                    onClick={() => {
+                      const id = record.certificateId;
+                      if (id)
+                        saveAttachmentCopy(session, platform, id, 'certificate').catch(
+                          (e: unknown) => setError(describeError(e, t)),
+                        );
+                    }}
                   >
                     {record.certificateNo || t('disposal.saveCertificate')}
                   </button>

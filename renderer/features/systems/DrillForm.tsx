@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { today } from '../../app/today';
 import { type Drill, drillSchema } from '../../../shared/domain/inspection/systems';
 import { ErrorText } from '../../ui/ErrorText';
+import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 
 /** A social-engineering drill held: when, on whom, and how many clicked. */
@@ -67,14 +68,7 @@ export function DrillForm({
         {field('clicked', 'number')}
       </div>
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/inspection/systems';
 import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
+import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 import { TextAreaField } from '../../ui/TextAreaField';
 
@@ -120,14 +121,7 @@ export function SystemForm({
         onChange={(value) => setDraft({ ...draft, notes: value })}
       />
       <ErrorText message={error} />
-      <div className="actions">
-        <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="primary">
-          {t('common.save')}
-        </button>
-      </div>
+      <FormActions onCancel={onCancel} />
     </form>
   );
 }
