@@ -189,6 +189,8 @@ export interface MaskedText {
 // A phone number must not continue a longer number or a date (`2025-03-05 1234`).
 const NOT_AFTER_NUMBER = String.raw`(?<![\d\-/])`;
 
+const MAY_HOLD_PERSONAL_DATA = /[0-9@]/;
+
 const PATTERNS: readonly { kind: PersonalDataKind; pattern: RegExp }[] = [
   {
     kind: 'email',
@@ -256,6 +258,9 @@ function maskerFor(kind: PersonalDataKind): (value: string) => Masked {
  * it. Amounts (NT$200,000), ISO and ROC dates and other plain numbers are left alone.
  */
 export function maskPersonalData(text: string): MaskedText {
+  // Every pattern needs an ASCII digit or an `@`: text with neither (most names, units,
+  // labels) is returned without running them, which matters on registers of many rows.
+  if (!MAY_HOLD_PERSONAL_DATA.test(text)) return { text: text as Masked, spans: [] };
   const found: Omit<PersonalDataSpan, 'masked'>[] = [];
   for (const { kind, pattern } of PATTERNS) {
     for (const match of text.matchAll(pattern)) {

@@ -114,20 +114,10 @@ interface CoverRow {
   cells: CellValue[];
 }
 
-/**
- * Every pattern `maskPersonalData` looks for (IDs, phone numbers, e-mail addresses) contains
- * an ASCII digit or an `@`: text with neither (most names, units, labels) is left as it is
- * without running them, which matters on registers of tens of thousands of rows.
- */
-const MAY_HOLD_PERSONAL_DATA = /[0-9@]/;
-
 /** User-typed text as the workpaper writes it: masked unless chosen otherwise, always text. */
 export function userText(includePersonalData: boolean) {
   return (text: string): CellValue => {
-    const shown =
-      includePersonalData || !MAY_HOLD_PERSONAL_DATA.test(text)
-        ? text
-        : maskPersonalData(text).text;
+    const shown = includePersonalData ? text : maskPersonalData(text).text;
     const cell = safeText(shown);
     return cell.text === '' ? null : cell;
   };
