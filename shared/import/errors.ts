@@ -4,6 +4,7 @@
  * `validateRows`' result.
  */
 import type { Bilingual } from '../catalog/schema';
+import { bi } from '../domain/inspection/text';
 
 export type ImportErrorCode =
   | 'too-large'
@@ -49,7 +50,8 @@ export class ImportError extends Error {
   }
 }
 
-export const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+/** Re-exported: callers of this module build their texts with it. */
+export { bi };
 
 /** The import size limit the issue asks for: 50 MiB. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

@@ -6,3 +6,8 @@
 import type { DisplayLanguage } from '../dates';
 
 export type Bilingual = Readonly<Record<DisplayLanguage, string>>;
+
+/** A text in zh-TW, then its English translation. */
+export function bi(zh: string, en: string): Bilingual {
+  return { 'zh-TW': zh, en };
+}

@@ -10,11 +10,10 @@ import { columnLetter } from '../../import/columns';
 import type { ColumnMapping, RowError } from '../../import/mapping';
 import type { RowKey } from '../../import/row-key';
 import { normaliseLabel } from '../../import/values';
+import { bi } from '../../domain/inspection/text';
 
-/** A text in zh-TW, then its English translation. */
-export function bi(zh: string, en: string): Bilingual {
-  return { 'zh-TW': zh, en };
-}
+/** Re-exported: callers of this module build their texts with it. */
+export { bi };
 
 /** Where the values of an import came from, to name the column of a row error. */
 export interface ImportColumns {

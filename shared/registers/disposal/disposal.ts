@@ -15,8 +15,7 @@ import { z } from 'zod';
 import type { Bilingual } from '../../catalog/schema';
 import { isIsoDate, isoDateSchema } from '../../domain/dates';
 import { isRecordId } from '../../domain/records';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 // ——— Devices and media ———
 

@@ -25,8 +25,7 @@ import {
   type DisposalFlagKind,
   type DisposalItemId,
 } from './flags';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 export interface DisposalFindingDraft {
   /** Passes `findingSchema`; owner and due date are left for the auditor. */

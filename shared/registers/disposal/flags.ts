@@ -24,8 +24,7 @@ import {
   type DisposalRecordLike,
   type SanitisationWarning,
 } from './disposal';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 export const DISPOSAL_FLAG_KINDS = [
   'method-unsuitable',

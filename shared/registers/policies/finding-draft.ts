@@ -9,8 +9,7 @@ import { formatDate, type DisplayLanguage, type IsoDate } from '../../domain/dat
 import type { Finding, Severity } from '../../domain/inspection/findings';
 import { reviewGaps, type PolicyGap, type PolicyReview } from './review';
 import { POLICY_KIND_LABELS, elementCitation } from './templates';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 export interface PolicyFindingDraft {
   /** Passes `findingSchema`; owner and due date are left for the auditor. */

@@ -19,8 +19,7 @@ import {
   type PolicyElement,
   type PolicyKind,
 } from './templates';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 export const PRESENCE = ['yes', 'no'] as const;
 export type Presence = (typeof PRESENCE)[number];

@@ -16,8 +16,7 @@
 import { formatCitation, sr } from '../../catalog/citation';
 import type { Bilingual, Citation, Lang, ScopingKey } from '../../catalog/schema';
 import { SCOPING_QUESTIONS } from '../../catalog/scoping';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 export const POLICY_KINDS = ['byod', 'social-media', 'cloud'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];

@@ -4,6 +4,7 @@
  * messages. No message ever contains the password.
  */
 import type { Bilingual } from '../../domain/inspection/text';
+import { bi } from '../../domain/inspection/text';
 
 export type WorkpaperEncryptionErrorCode =
   /** The password is empty: a file protected by "" protects nothing. */
@@ -18,8 +19,6 @@ export type WorkpaperEncryptionErrorCode =
   | 'damaged'
   | 'wrong-password'
   | 'integrity';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
 
 export class WorkpaperEncryptionError extends Error {
   override name = 'WorkpaperEncryptionError';

@@ -5,8 +5,7 @@
  */
 import type { ImportErrorCode } from '../../import/errors';
 import type { Bilingual } from '../../domain/inspection/text';
-
-const bi = (zh: string, en: string): Bilingual => ({ 'zh-TW': zh, en });
+import { bi } from '../../domain/inspection/text';
 
 // ——— Refusals: the whole file ———
 
