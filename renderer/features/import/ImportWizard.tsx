@@ -73,8 +73,14 @@ function spawnImportWorker() {
   return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 }
 
-function maskFor(field: ImportField, value: string | null): string {
+/** A checked value as the preview shows it: personal data masked, dates as the user reads them. */
+function shownValue(
+  field: ImportField,
+  value: string | null,
+  formatDate: (isoDate: string) => string,
+): string {
   if (value === null) return '';
+  if (field.kind === 'date') return formatDate(value);
   if (field.kind === 'person-id') return maskId(value);
   if (field.kind === 'phone') return maskPhone(value);
   if (field.kind === 'email') return maskEmail(value);
@@ -358,6 +364,7 @@ function PreviewTable({
   mapping: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation();
+  const { formatDate } = useApp();
   const used = fields.filter((field) => field.key in mapping);
   return (
     <table className="grid compact" aria-label={t('import.preview')}>
@@ -377,7 +384,9 @@ function PreviewTable({
           <tr key={row.rowNumber}>
             <td className="num">{row.rowNumber}</td>
             {used.map((field) => (
-              <td key={field.key}>{maskFor(field, row.values[field.key] ?? null)}</td>
+              <td key={field.key}>
+                {shownValue(field, row.values[field.key] ?? null, formatDate)}
+              </td>
             ))}
           </tr>
         ))}
