@@ -70,11 +70,13 @@ export interface BuiltSheet {
 /** Calendar dates are real date cells, shown as ISO so filters, sorting and formatting work. */
 export const DATE_NUMFMT = 'yyyy-mm-dd';
 
-function date(value: IsoDate | null): CellValue {
+/** A calendar date as a date cell, or an empty cell. */
+export function date(value: IsoDate | null): CellValue {
   return value === null ? null : { date: value };
 }
 
-function columns(
+/** Column specs from a layout, with each header in the workbook's language. */
+export function columns(
   headers: Readonly<Record<string, Bilingual>>,
   lang: SheetContext['lang'],
   layout: readonly (Omit<ColumnSpec, 'header'> & { key: string })[],

@@ -11,7 +11,7 @@
  */
 import { vendorNdaChecker } from '../registers/vendor-nda';
 import { formatCitation, getItem, type ChecklistItem } from '../catalog';
-import { formatDateTime, type IsoDate } from '../domain/dates';
+import { formatDateTime } from '../domain/dates';
 import { SEVERITY_LABELS } from '../domain/inspection';
 import type { Bilingual } from '../domain/inspection/text';
 import type { StoredFinding } from '../domain/inspections';
@@ -73,8 +73,14 @@ import {
   fill,
 } from './labels';
 import type { RegisterRole } from './meta';
-import type { CellValue, ColumnSpec, SheetSpec } from './model';
-import { DATE_NUMFMT, type BuiltSheet, type SheetContext } from './inspection-sheets';
+import type { CellValue, SheetSpec } from './model';
+import {
+  columns,
+  date,
+  DATE_NUMFMT,
+  type BuiltSheet,
+  type SheetContext,
+} from './inspection-sheets';
 
 /** The registers as the data layer gives them (deleted records are left out here). */
 export interface RegistersInput {
@@ -116,25 +122,8 @@ export interface RegisterSheets {
 
 type Lang = SheetContext['lang'];
 
-function date(value: IsoDate | null): CellValue {
-  return value === null ? null : { date: value };
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Every column locked: the register sheets are never imported. */
-function columns(
-  headers: Readonly<Record<string, Bilingual>>,
-  lang: Lang,
-  layout: readonly (Omit<ColumnSpec, 'header' | 'editable'> & { key: string })[],
-): ColumnSpec[] {
-  return layout.map((column) => {
-    const header = headers[column.key];
-    if (header === undefined) throw new RangeError(`no header for ${column.key}`);
-    return { ...column, header: header[lang] };
-  });
 }
 
 function registerSheet(

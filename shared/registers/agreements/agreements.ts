@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isoDateSchema, isoInstantSchema, localDateOf } from '../../domain/dates';
 import type { Bilingual } from '../../domain/inspection/text';
-import { isRecordId, type RecordId, type Stored } from '../../domain/records';
+import type { RecordId, Stored } from '../../domain/records';
 import { ROSTER_FIELDS } from '../../import/fields';
 import type { ImportField, ImportValues, RowError, ValidRow } from '../../import/mapping';
 import { normaliseKeyPart, rowKey, type RowKey } from '../../import/row-key';
@@ -20,6 +20,9 @@ import {
   rowError,
   type ImportColumns,
   type RowConversion,
+  recordIdSchema,
+  recordSourceSchema,
+  rowKeySchema,
 } from './support';
 import { parseTaxIdValue, vendorRowKey, type TaxId, type Vendor } from './vendors';
 
@@ -234,7 +237,6 @@ export const AGREEMENT_MESSAGES = {
 export type AgreementMessageKey = keyof typeof AGREEMENT_MESSAGES;
 
 const text = (max: number) => z.string().trim().max(max);
-const recordIdSchema = z.string().refine(isRecordId, { error: 'must be a record id (UUID)' });
 
 export const agreementSchema = z
   .object({
@@ -256,13 +258,9 @@ export const agreementSchema = z
     validFrom: isoDateSchema.nullable(),
     expiresOn: isoDateSchema.nullable(),
     note: text(MAX_NOTE),
-    source: z.enum(['import', 'manual']),
+    source: recordSourceSchema,
     /** Natural key for re-import (`agreementRowKey`); sealed with the record and compared after decryption, never indexed in clear. */
-    rowKey: z
-      .string()
-      .max(3000)
-      .nullable()
-      .transform((key) => key as RowKey | null),
+    rowKey: rowKeySchema(3000),
   })
   .superRefine((agreement, ctx) => {
     const fail = (path: PropertyKey[], messageKey: AgreementMessageKey) => {

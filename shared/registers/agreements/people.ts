@@ -19,7 +19,6 @@ import {
   type Masked,
   type PersonId,
 } from '../../domain/personal-data';
-import { isRecordId } from '../../domain/records';
 import { ROSTER_FIELDS } from '../../import/fields';
 import type { ImportField, ImportValues, RowError, ValidRow } from '../../import/mapping';
 import { rowKey, type RowKey } from '../../import/row-key';
@@ -31,6 +30,9 @@ import {
   rowError,
   type ImportColumns,
   type RowConversion,
+  recordIdSchema,
+  recordSourceSchema,
+  rowKeySchema,
 } from './support';
 
 export const PERSON_KINDS = ['employee', 'contractor'] as const;
@@ -83,8 +85,6 @@ export const PEOPLE_MESSAGES = {
 export type PeopleMessageKey = keyof typeof PEOPLE_MESSAGES;
 
 const text = (max: number) => z.string().trim().max(max);
-
-const recordIdSchema = z.string().refine(isRecordId, { error: 'must be a record id (UUID)' });
 
 /** A national ID or resident certificate number, stored upper case (classifyPersonId). */
 export const personIdSchema = z
@@ -147,13 +147,9 @@ export const personSchema = z
     email: text(254),
     phone: text(40),
     note: text(MAX_NOTE),
-    source: z.enum(['import', 'manual']),
+    source: recordSourceSchema,
     /** Natural key for re-import (`personRowKey`); sealed with the record and compared after decryption, never indexed in clear. */
-    rowKey: z
-      .string()
-      .max(1000)
-      .nullable()
-      .transform((key) => key as RowKey | null),
+    rowKey: rowKeySchema(1000),
   })
   .superRefine((person, ctx) => {
     const fail = (path: PropertyKey[], messageKey: PeopleMessageKey) => {

@@ -3,9 +3,10 @@
  * into a record with errors in the style of `shared/import`'s `RowError` (Excel row number,
  * column header and letter, field key, masked value, bilingual message).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Bilingual } from '../../domain/inspection/text';
 import { maskPersonalData, type Masked } from '../../domain/personal-data';
+import { isRecordId } from '../../domain/records';
 import { columnLetter } from '../../import/columns';
 import type { ColumnMapping, RowError } from '../../import/mapping';
 import type { RowKey } from '../../import/row-key';
@@ -97,3 +98,22 @@ export function issuesToRowErrors(
 
 /** Text bounded in length, trimmed; may be empty. */
 export const MAX_NOTE = 2000;
+
+/** The id of another record (a party, a vendor, an evidence file). */
+export const recordIdSchema = z
+  .string()
+  .refine(isRecordId, { error: 'must be a record id (UUID)' });
+
+/** Whether a register record came from an import or was entered by hand. */
+export const recordSourceSchema = z.enum(['import', 'manual']);
+
+/**
+ * A record's natural key for re-import: sealed with the record and compared after
+ * decryption, never indexed in clear.
+ */
+export const rowKeySchema = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .nullable()
+    .transform((key) => key as RowKey | null);

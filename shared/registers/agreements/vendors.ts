@@ -15,7 +15,7 @@ import { isoDateSchema } from '../../domain/dates';
 import type { Bilingual } from '../../domain/inspection/text';
 import { rowKey, type RowKey } from '../../import/row-key';
 import type { Parsed } from '../../import/values';
-import { bi, MAX_NOTE } from './support';
+import { bi, MAX_NOTE, recordSourceSchema, rowKeySchema } from './support';
 
 /** A checked 統一編號: eight ASCII digits. */
 export type TaxId = string & { readonly __brand: 'TaxId' };
@@ -104,13 +104,9 @@ export const vendorSchema = z
     contractEnd: isoDateSchema.nullable(),
     contactName: text(100),
     note: text(MAX_NOTE),
-    source: z.enum(['import', 'manual']),
+    source: recordSourceSchema,
     /** Natural key for re-import (`vendorRowKey`); sealed with the record and compared after decryption, never indexed in clear. */
-    rowKey: z
-      .string()
-      .max(1000)
-      .nullable()
-      .transform((key) => key as RowKey | null),
+    rowKey: rowKeySchema(1000),
   })
   .superRefine((vendor, ctx) => {
     const fail = (path: PropertyKey[], messageKey: VendorMessageKey) => {
