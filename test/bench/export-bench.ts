@@ -24,7 +24,7 @@
  * exceljs and JSZip do the same work in both; WebCrypto's SHA-512 loop of the encrypted case is
  * slower in Node (see shared/workpapers/README.md).
  */
-import { spawn } from 'node:child_process';
+import { runCaseInChild } from './child-case';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { CHECKLIST_LIBRARY } from '../../shared/catalog';
@@ -494,36 +494,17 @@ export async function runExportCase(
 
 const SELF = fileURLToPath(import.meta.url);
 
-/** Runs one case in a child Node process (tsx, --expose-gc) and returns its result. */
+/** Runs one case in a child Node process and returns its result. */
 export function runExportCaseInChild(
   which: ExportCase,
   rounds: number,
   size: ExportBenchSize = DEFAULT_SIZE,
 ): Promise<ExportCaseResult> {
-  return new Promise((resolve, reject) => {
-    // tsx resolved from here, so the child finds it whatever the working directory.
-    const tsx = import.meta.resolve('tsx');
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', tsx, SELF, which, String(rounds), JSON.stringify(size)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`export bench case ${which} exited with ${code}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as ExportCaseResult);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
+  return runCaseInChild<ExportCaseResult>(
+    SELF,
+    [which, String(rounds), JSON.stringify(size)],
+    `export bench case ${which}`,
+  );
 }
 
 const MiB = 1024 * 1024;

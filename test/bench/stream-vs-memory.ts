@@ -20,7 +20,7 @@
  *
  * or from another script: `await benchStreamVsMemory(rows, rounds)`.
  */
-import { spawn } from 'node:child_process';
+import { runCaseInChild } from './child-case';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,29 +137,11 @@ export async function runWriterCase(which: WriterCase, rows: number): Promise<Wr
 const SELF = fileURLToPath(import.meta.url);
 
 function runInChild(which: WriterCase, rows: number): Promise<WriterCaseResult> {
-  return new Promise((resolve, reject) => {
-    const tsx = import.meta.resolve('tsx');
-    const child = spawn(
-      process.execPath,
-      ['--expose-gc', '--import', tsx, SELF, '--case', which, String(rows)],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`writer bench case ${which} exited with ${code}`));
-        return;
-      }
-      try {
-        resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '') as WriterCaseResult);
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
+  return runCaseInChild<WriterCaseResult>(
+    SELF,
+    ['--case', which, String(rows)],
+    `writer bench case ${which}`,
+  );
 }
 
 const MiB = 1024 * 1024;
