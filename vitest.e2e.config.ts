@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // expect.poll retries an assertion until it holds: generous, since the page renders
+    // decrypted data asynchronously and the suite must pass on a busy two-core machine.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

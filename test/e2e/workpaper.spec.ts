@@ -110,7 +110,8 @@ describe('the workpaper round trip', () => {
     await page().getByRole('listbox', { name: '查核項目' }).getByRole('option').first().click();
     expect(await page().getByLabel('執行之查核工作').inputValue()).toBe(WORK_DONE);
     await page().getByRole('tab', { name: '活動軌跡' }).click();
-    expect(await page().locator('table.grid').textContent()).toContain('匯入工作底稿');
+    // The trail's rows are decrypted and verified after the tab opens: wait for them.
+    await expect.poll(() => page().locator('table.grid').textContent()).toContain('匯入工作底稿');
     await page().getByRole('tab', { name: '自評查核' }).click();
     await page().getByRole('button', { name: '開啟' }).click();
   });
