@@ -5,7 +5,9 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the page compile WebAssembly (Argon2id from hash-wasm, bundled
+  // with the app); it does not allow eval() of JavaScript.
+  "script-src 'self' 'wasm-unsafe-eval'",
   // React and i18n set inline style attributes; scripts stay 'self' only.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

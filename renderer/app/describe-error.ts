@@ -6,7 +6,7 @@ import { ConflictError } from '../../shared/domain/records';
 import { pick } from '../i18n/pick';
 import { JobCancelledError, JobError } from '../jobs/protocol';
 import { ImportError } from '../../shared/import/errors';
-import { BackoffError, CorruptRecordError, LockedError } from '../data/errors';
+import { BackoffError, CorruptRecordError, DamagedVaultError, LockedError } from '../data/errors';
 import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 
 export function describeError(error: unknown, t: TFunction): string {
@@ -17,6 +17,8 @@ export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof ConflictError) return t('errors.conflict');
   if (error instanceof LockedError) return t('errors.locked');
   if (error instanceof CorruptRecordError) return t('errors.corrupt', { detail: error.message });
+  if (error instanceof DamagedVaultError)
+    return t('errors.damagedVault', { part: t(`errors.vaultPart.${error.part}`) });
   if (error instanceof JobCancelledError) return t('errors.cancelled');
   // Errors that carry their own text in both languages (file imports, worker jobs).
   if ((error instanceof JobError || error instanceof ImportError) && error.text)

@@ -17,6 +17,24 @@ export class CorruptRecordError extends Error {
   }
 }
 
+/**
+ * The vault's own structure (keyslots, header, owner) is missing or does not validate: it was
+ * damaged or altered outside the workbench. Nothing was changed by the attempt to open it.
+ */
+export type VaultPart = 'passphrase-keyslot' | 'recovery-keyslot' | 'owner';
+
+export class DamagedVaultError extends Error {
+  override name = 'DamagedVaultError';
+  constructor(
+    readonly part: VaultPart,
+    detail: string,
+  ) {
+    super(
+      `This vault's ${part.replace('-', ' ')} is damaged or was altered outside the workbench: ${detail}`,
+    );
+  }
+}
+
 export class NotFoundError extends Error {
   override name = 'NotFoundError';
   constructor(table: string, id: string) {

@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import {
   deriveVaultKeys,
+  isOutdatedPassphraseKdf,
   type Keyslot,
+  keyslotSchema,
   newMasterSecret,
   newPassphraseKdf,
   newRecoveryKdf,
@@ -28,7 +30,7 @@ import type { Engagement } from '../../shared/domain/engagement';
 import { newVaultId, type VaultId } from '../../shared/domain/records';
 import { toIsoInstant } from '../../shared/domain/dates';
 import { nextAllowedAt, recordFailure, recordSuccess } from '../../shared/domain/unlock-backoff';
-import { BackoffError, VaultNotFoundError } from './errors';
+import { BackoffError, DamagedVaultError, VaultNotFoundError } from './errors';
 import type { IdbDeps } from './idb';
 import { RegistryDb, type VaultEntry } from './registry';
 import type { MetaRow } from './rows';
@@ -91,9 +93,25 @@ export function createVaultStore(options: VaultStoreOptions) {
     return found;
   }
 
+  /**
+   * A keyslot, validated: its KDF parameters must lie between the floor and the ceiling, so a
+   * slot edited on disk can make unlocking neither weak nor endless.
+   */
   async function readSlot(db: VaultDb, kind: Keyslot['kind']): Promise<Keyslot | null> {
     const row = await db.meta.get(`keyslot:${kind}`);
-    return row && 'slot' in row ? row.slot : null;
+    if (!row) return null;
+    const parsed = keyslotSchema.safeParse('slot' in row ? row.slot : undefined);
+    if (!parsed.success || parsed.data.kind !== kind) {
+      db.close();
+      const detail = parsed.success
+        ? `it is a ${parsed.data.kind} slot`
+        : z.prettifyError(parsed.error);
+      throw new DamagedVaultError(
+        kind === 'recovery' ? 'recovery-keyslot' : 'passphrase-keyslot',
+        detail,
+      );
+    }
+    return parsed.data;
   }
 
   async function openSession(
@@ -102,8 +120,7 @@ export function createVaultStore(options: VaultStoreOptions) {
     keys: VaultKeys,
   ): Promise<VaultSession> {
     const row = await db.meta.get('owner');
-    if (!row || row.key !== 'owner')
-      throw new Error('This vault has no owner record; it is damaged.');
+    if (!row || row.key !== 'owner') throw new DamagedVaultError('owner', 'it is missing');
     const owner = ownerSchema.parse(
       await openJson(keys.record, row.sealed, recordAad(vaultId, 'meta', 'owner')),
     );
@@ -178,10 +195,12 @@ export function createVaultStore(options: VaultStoreOptions) {
       const db = new VaultDb(found.id, idb);
       const active = await readSlot(db, 'passphrase');
       const pending = await readSlot(db, 'passphrase-pending');
-      if (!active) throw new Error('This vault has no passphrase slot; it is damaged.');
-      let master;
+      if (!active) throw new DamagedVaultError('passphrase-keyslot', 'it is missing');
+      let master: Uint8Array<ArrayBuffer>;
+      let used: Keyslot;
       try {
         master = await unwrapMasterSecret(found.id, active, passphrase);
+        used = active;
         // The old passphrase worked: an interrupted change is rolled back.
         if (pending) await db.meta.delete('keyslot:passphrase-pending');
       } catch (error) {
@@ -189,6 +208,7 @@ export function createVaultStore(options: VaultStoreOptions) {
         try {
           if (!pending) throw error;
           master = await unwrapMasterSecret(found.id, pending, passphrase);
+          used = pending;
           // The new passphrase worked: finish the interrupted change.
           await db.transaction('rw', db.meta, async () => {
             await db.meta.put({
@@ -203,9 +223,16 @@ export function createVaultStore(options: VaultStoreOptions) {
           throw inner;
         }
       }
+      // A slot from before Argon2id is re-wrapped now, while the passphrase is at hand; the
+      // crash-safe two-step change does it.
+      const copy = isOutdatedPassphraseKdf(used.kdf) ? new Uint8Array(master) : null;
       const session = await openSession(db, found.id, await deriveVaultKeys(master));
       await registry.vaults.update(found.id, recordSuccess());
       await session.log({ action: 'vault.unlocked', target: null, summary: '' });
+      if (copy) {
+        await replacePassphraseSlot(db, found.id, copy, passphrase);
+        await session.log({ action: 'vault.kdf-upgraded', target: null, summary: 'Argon2id' });
+      }
       return session;
     },
 
@@ -221,7 +248,7 @@ export function createVaultStore(options: VaultStoreOptions) {
       const normalized = normalizeRecoveryKey(recoveryKey);
       const db = new VaultDb(found.id, idb);
       const slot = await readSlot(db, 'recovery');
-      if (!slot) throw new Error('This vault has no recovery slot; it is damaged.');
+      if (!slot) throw new DamagedVaultError('recovery-keyslot', 'it is missing');
       let master;
       try {
         if (!normalized) throw new WrongSecretError();
@@ -249,7 +276,7 @@ export function createVaultStore(options: VaultStoreOptions) {
       const db = new VaultDb(session.vaultId, idb);
       try {
         const active = await readSlot(db, 'passphrase');
-        if (!active) throw new Error('This vault has no passphrase slot; it is damaged.');
+        if (!active) throw new DamagedVaultError('passphrase-keyslot', 'it is missing');
         const master = await unwrapMasterSecret(session.vaultId, active, current);
         await replacePassphraseSlot(db, session.vaultId, master, next);
       } finally {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { blindIndex } from './blind-index';
 import { fromBase64, toBase64 } from './bytes';
-import { newPassphraseKdf, newRecoveryKdf, PBKDF2_ITERATIONS } from './kdf';
+import {
+  ARGON2ID_BOUNDS,
+  deriveKek,
+  type KdfParams,
+  kdfParamsSchema,
+  newPassphraseKdf,
+  newRecoveryKdf,
+  PBKDF2_ITERATIONS,
+} from './kdf';
 import { newRecoveryKey, normalizeRecoveryKey } from './recovery-key';
 import {
   deriveVaultKeys,
@@ -14,11 +22,44 @@ import {
 const NOW = '2026-11-23T09:00:00.000Z';
 
 describe('keyslots', () => {
-  it('stores its KDF parameters with at least 600,000 PBKDF2 iterations', () => {
+  it('derives new passphrase keys with Argon2id at OWASP parameters or stronger', () => {
     const kdf = newPassphraseKdf();
-    expect(kdf).toMatchObject({ alg: 'PBKDF2-SHA256', iterations: PBKDF2_ITERATIONS });
-    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
-    expect(fromBase64(kdf.alg === 'PBKDF2-SHA256' ? kdf.salt : '').byteLength).toBe(16);
+    if (kdf.alg !== 'Argon2id') throw new Error(`new slots use ${kdf.alg}`);
+    // OWASP's password storage cheat sheet: at least 19 MiB, 2 iterations, 1 lane.
+    expect(kdf.memoryKiB).toBeGreaterThanOrEqual(19_456);
+    expect(kdf.iterations).toBeGreaterThanOrEqual(2);
+    expect(kdf.parallelism).toBe(1);
+    expect(fromBase64(kdf.salt).byteLength).toBe(16);
+    expect(newPassphraseKdf().salt).not.toBe(kdf.salt);
+  });
+
+  it('refuses KDF parameters below the floor or above the ceiling, before deriving anything', async () => {
+    const salt = newPassphraseKdf().salt;
+    const refused: KdfParams[] = [
+      { alg: 'PBKDF2-SHA256', iterations: 1_000, salt },
+      { alg: 'PBKDF2-SHA256', iterations: PBKDF2_ITERATIONS - 1, salt },
+      { alg: 'PBKDF2-SHA256', iterations: 2 ** 31, salt },
+      { alg: 'Argon2id', version: 19, memoryKiB: 1024, iterations: 3, parallelism: 1, salt },
+      { alg: 'Argon2id', version: 19, memoryKiB: 65_536, iterations: 1, parallelism: 1, salt },
+      { alg: 'Argon2id', version: 19, memoryKiB: 4_194_304, iterations: 3, parallelism: 1, salt },
+      { alg: 'Argon2id', version: 19, memoryKiB: 262_144, iterations: 10, parallelism: 1, salt },
+      { alg: 'Argon2id', version: 19, memoryKiB: 65_536, iterations: 3, parallelism: 64, salt },
+      {
+        alg: 'Argon2id',
+        version: 19,
+        memoryKiB: 65_536,
+        iterations: 3,
+        parallelism: 1,
+        salt: 'AAAA',
+      },
+    ];
+    for (const params of refused) {
+      expect(kdfParamsSchema.safeParse(params).success, JSON.stringify(params)).toBe(false);
+      const started = performance.now();
+      await expect(deriveKek('pass phrase 12', params)).rejects.toThrow();
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    expect(ARGON2ID_BOUNDS.memoryKiB.min).toBe(19_456);
   });
 
   it('unwraps the master secret with the right passphrase only', async () => {

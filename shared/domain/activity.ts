@@ -14,6 +14,7 @@ export const activityActions = [
   'vault.unlocked',
   'vault.unlocked-with-recovery',
   'vault.passphrase-changed',
+  'vault.kdf-upgraded',
   'record.created',
   'record.updated',
   'record.deleted',
@@ -32,6 +33,10 @@ export const ACTIVITY_ACTION_LABELS: Readonly<
   'vault.unlocked': { 'zh-TW': '解鎖', en: 'Unlocked' },
   'vault.unlocked-with-recovery': { 'zh-TW': '以復原金鑰解鎖', en: 'Unlocked with recovery key' },
   'vault.passphrase-changed': { 'zh-TW': '變更通關密語', en: 'Passphrase changed' },
+  'vault.kdf-upgraded': {
+    'zh-TW': '升級通關密語金鑰衍生（Argon2id）',
+    en: 'Passphrase key derivation upgraded (Argon2id)',
+  },
   'record.created': { 'zh-TW': '新增', en: 'Created' },
   'record.updated': { 'zh-TW': '修改', en: 'Edited' },
   'record.deleted': { 'zh-TW': '刪除', en: 'Deleted' },
