@@ -59,3 +59,34 @@ export async function rawDatabaseContains(
   }
   return hits;
 }
+
+/** FNV-1a over bytes: enough to tell two ciphertexts apart in a readable test diff. */
+function fingerprint(bytes: Uint8Array): string {
+  let hash = 0x811c9dc5;
+  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return `bytes:${bytes.length}:${hash.toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * Every row of every table of a database as stored, bypassing the encrypted layer, one line a
+ * row (bytes fingerprinted): two snapshots are equal only if nothing was written in between,
+ * and a difference reads as the rows that changed.
+ */
+export async function rawSnapshot(idb: IdbDeps, dbName: string): Promise<Record<string, string[]>> {
+  const db = new Dexie(dbName, { indexedDB: idb.indexedDB, IDBKeyRange: idb.IDBKeyRange });
+  await db.open();
+  try {
+    const snapshot: Record<string, string[]> = {};
+    for (const table of db.tables) {
+      const rows = await table.toArray();
+      snapshot[table.name] = rows.map((row) =>
+        JSON.stringify(row, (_key, value: unknown) =>
+          value instanceof Uint8Array ? fingerprint(value) : value,
+        ),
+      );
+    }
+    return snapshot;
+  } finally {
+    db.close();
+  }
+}
