@@ -6,7 +6,7 @@
  * database read raw before and after.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConflictError } from '../../shared/domain/records';
+import { ConflictError, type RecordId } from '../../shared/domain/records';
 import { person, system } from '../../shared/workpapers/testing/factories';
 import { INJECTED_FAILURE, installWriteFailure, type WriteFailure } from './testing/failing-writes';
 import { freshIdb, sampleEngagement, sampleNote } from './testing/factories';
@@ -40,8 +40,8 @@ async function setup() {
 
 /** Notes, then systems, then people last: creations and updates in every table. */
 function batch(
-  note: { id: string; rev: number },
-  staff: { id: string; rev: number },
+  note: { id: RecordId; rev: number },
+  staff: { id: RecordId; rev: number },
 ): BatchGroup[] {
   return [
     {

@@ -2,7 +2,6 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maskPersonalData } from '../../../shared/domain/personal-data';
 import {
-  applyWorkpaperEdits,
   type FieldChange,
   type RecordDiff,
   type WorkpaperDiff,
@@ -18,6 +17,7 @@ import { runWorkerJob } from '../../jobs/run-worker-job';
 import { ErrorText } from '../../ui/ErrorText';
 import { JobProgressBar } from '../../ui/JobProgressBar';
 import type { ImportWorkpaperRequest, ImportWorkpaperResult } from './import-workpaper-job';
+import { commitWorkpaperEdits } from './commit-workpaper';
 import { catalogItem } from './library';
 import type { InspectionData } from './use-inspection';
 
@@ -119,19 +119,13 @@ export function WorkpaperImport({
   async function commit(name: string, diff: WorkpaperDiff) {
     setError(null);
     try {
-      const applied = applyWorkpaperEdits(diff, { takeFromFile });
-      if (applied.groups.length > 0) {
-        await session.writeBatch(applied.groups, {
-          action: 'workpaper.imported',
-          target: { table: 'inspections', id: data.inspection.id },
-          summary: `${name} · ${diff.contentHash.slice(0, 16)} · ${applied.counts.fields} fields`,
-        });
-      }
-      setStep({
-        kind: 'done',
-        fields: applied.counts.fields,
-        records: applied.counts.created + applied.counts.updated,
+      const counts = await commitWorkpaperEdits(session, {
+        inspectionId: data.inspection.id,
+        fileName: name,
+        diff,
+        takeFromFile,
       });
+      setStep({ kind: 'done', fields: counts.fields, records: counts.created + counts.updated });
     } catch (e) {
       setError(describeError(e, t));
     }
