@@ -7,6 +7,7 @@ import { pick } from '../i18n/pick';
 import { JobCancelledError, JobError } from '../jobs/protocol';
 import { ImportError } from '../../shared/import/errors';
 import { BackoffError, CorruptRecordError, DamagedVaultError, LockedError } from '../data/errors';
+import { ImportHasErrorsError } from '../features/registers/import-plan';
 import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 
 export function describeError(error: unknown, t: TFunction): string {
@@ -21,7 +22,12 @@ export function describeError(error: unknown, t: TFunction): string {
     return t('errors.damagedVault', { part: t(`errors.vaultPart.${error.part}`) });
   if (error instanceof JobCancelledError) return t('errors.cancelled');
   // Errors that carry their own text in both languages (file imports, worker jobs).
-  if ((error instanceof JobError || error instanceof ImportError) && error.text)
+  if (
+    (error instanceof JobError ||
+      error instanceof ImportError ||
+      error instanceof ImportHasErrorsError) &&
+    error.text
+  )
     return t('errors.job', { text: pick(error.text, i18next.language) });
   if (error instanceof z.ZodError) return t('errors.invalid', { detail: z.prettifyError(error) });
   return t('errors.unexpected', { detail: error instanceof Error ? error.message : String(error) });

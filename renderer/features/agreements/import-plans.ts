@@ -25,7 +25,7 @@ export async function planRosterImport(
     conversions,
     keyOf: (person) => person.rowKey,
     merge: mergeRosterPerson,
-    fileName: context.fileName,
+    context,
   });
 }
 
@@ -65,6 +65,6 @@ export async function planAgreementImport(
       note: imported.note === '' ? before.note : imported.note,
     }),
     keyOf: (agreement) => agreement.rowKey,
-    fileName: context.fileName,
+    context,
   });
 }

@@ -47,7 +47,7 @@ export async function planDisposalImport(
     conversions,
     keyOf: (record) => record.rowKey,
     merge: mergeDisposal,
-    fileName: context.fileName,
+    context,
   });
 }
 
@@ -77,7 +77,7 @@ export async function planAssetImport(
     conversions,
     keyOf: (record) => record.rowKey,
     merge: (before) => before,
-    fileName: context.fileName,
+    context,
   });
   return { ...plan, skipped };
 }

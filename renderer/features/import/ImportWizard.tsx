@@ -35,7 +35,10 @@ export interface ImportPlan {
   skipped?: number;
   /** Rows that passed the checks but cannot become records (a party not in the register …). */
   errors: RowError[];
-  /** Writes everything in one transaction; `updateChanged` also replaces the changed records. */
+  /**
+   * Writes everything in one transaction; `updateChanged` also replaces the changed records.
+   * Refuses (writing nothing) when the row check or the register found any problem.
+   */
   commit: (options: { updateChanged: boolean }) => Promise<void>;
 }
 
@@ -43,6 +46,8 @@ export interface ImportPlan {
 export interface ImportContext {
   fileName: string;
   columns: { headers: readonly string[]; mapping: ColumnMapping };
+  /** Problems the row check found (`ValidationResult.errorCount`); their rows are not given. */
+  checkErrors: number;
 }
 
 export interface ImportWizardProps {
@@ -190,6 +195,7 @@ export function ImportWizard({
       const planned = await plan(result.valid, {
         fileName: file.name,
         columns: { headers: analysis.headers, mapping },
+        checkErrors: result.errorCount,
       });
       setUpdateChanged(false);
       setStep({ kind: 'preview', analysis, result, plan: planned });

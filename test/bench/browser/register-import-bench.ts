@@ -135,7 +135,11 @@ async function runCase(
       onProgress: sample,
     }),
   );
-  const context = { fileName: `${dataset}.csv`, columns: { headers, mapping } };
+  const context = {
+    fileName: `${dataset}.csv`,
+    columns: { headers, mapping },
+    checkErrors: checked.errorCount,
+  };
   const plan = (valid: ValidRow[]): Promise<ImportPlan> =>
     dataset === 'roster'
       ? planRosterImport(session, valid, context)
