@@ -114,6 +114,17 @@ describe('agreementSchema', () => {
       'capturedAt',
     ]);
   });
+
+  it('reports a malformed capture time as an issue instead of throwing', () => {
+    const signature = {
+      capturedAt: 'yesterday',
+      width: 300,
+      height: 100,
+      strokes: [[{ x: 1, y: 2, t: 0, pressure: 0.5 }]],
+    };
+    const parsed = agreementSchema.safeParse(agreementInput(person, { signature }));
+    expect(parsed.error?.issues.map((issue) => issue.path)).toEqual([['signature', 'capturedAt']]);
+  });
 });
 
 describe('signatures', () => {

@@ -6,7 +6,7 @@
  * employee number or to a vendor by 統一編號.
  */
 import { z } from 'zod';
-import { isoDateSchema, isoInstantSchema, localDateOf } from '../../domain/dates';
+import { isIsoInstant, isoDateSchema, isoInstantSchema, localDateOf } from '../../domain/dates';
 import type { Bilingual } from '../../domain/inspection/text';
 import type { RecordId, Stored } from '../../domain/records';
 import { ROSTER_FIELDS } from '../../import/fields';
@@ -278,8 +278,11 @@ export const agreementSchema = z
         fail(['expiresOn'], 'expiresBeforeValid');
       }
     }
+    // zod runs this refinement even when capturedAt itself failed (it is then reported as
+    // such); localDateOf would throw on it instead of letting the parse fail.
     if (
       agreement.signature !== null &&
+      isIsoInstant(agreement.signature.capturedAt) &&
       localDateOf(agreement.signature.capturedAt) !== agreement.signedOn
     ) {
       fail(['signature', 'capturedAt'], 'signatureDate');
