@@ -4,6 +4,8 @@
  * `xlsx-write.ts`.
  */
 import ExcelJS from 'exceljs';
+// exceljs's own zip library (a dependency of it), to read the file's parts as stored.
+import JSZip from 'jszip';
 import { asIsoDate } from '../../domain/dates';
 import type { CellValue } from '../model';
 
@@ -96,4 +98,86 @@ export async function foreignWorkbook(sheets: Record<string, unknown[][]>): Prom
     for (const row of rows) ws.addRow(row);
   }
   return rewrite(workbook);
+}
+
+/** A piece of text found in a read-back workbook, and where. */
+export interface FoundText {
+  /** `sheet!A1`, `sheet (header/footer)` or `(workbook properties)`. */
+  where: string;
+  text: string;
+}
+
+/** The text of a cell value of any kind: plain, rich text, hyperlink, formula and its result. */
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'object') return '';
+  const fields = value as Record<string, unknown>;
+  if (Array.isArray(fields.richText)) {
+    return (fields.richText as { text: string }[]).map((run) => run.text).join('');
+  }
+  // Hyperlinks (text, hyperlink), formulas (formula or sharedFormula, result), errors.
+  return ['text', 'hyperlink', 'formula', 'sharedFormula', 'result', 'error']
+    .filter((key) => key in fields)
+    .map((key) => textOf(fields[key]))
+    .join('\n');
+}
+
+/**
+ * Every text a read-back workbook holds that a person or a program could read: each cell of
+ * each sheet whatever its state (visible, hidden, veryHidden), with cell notes, each sheet's
+ * header and footer, and the workbook's document properties.
+ */
+export function everyText(workbook: ExcelJS.Workbook): FoundText[] {
+  const found: FoundText[] = [];
+  for (const ws of workbook.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const where = `${ws.name}!${cell.address}`;
+        found.push({ where, text: textOf(cell.value) });
+        const note = cell.note as string | { texts?: { text: string }[] } | undefined;
+        if (note !== undefined) {
+          const noteText =
+            typeof note === 'string' ? note : (note.texts ?? []).map((t) => t.text).join('');
+          found.push({ where: `${where} (note)`, text: noteText });
+        }
+      });
+    });
+    // Undefined when the file sets none, whatever exceljs's declarations say.
+    const settings = ws.headerFooter as Partial<ExcelJS.HeaderFooter> | undefined;
+    const headerFooter = Object.values(settings ?? {}).filter((v) => typeof v === 'string');
+    found.push({ where: `${ws.name} (header/footer)`, text: headerFooter.join('\n') });
+  }
+  const properties = [
+    workbook.title,
+    workbook.subject,
+    workbook.creator,
+    workbook.lastModifiedBy,
+    workbook.keywords,
+    workbook.category,
+    workbook.description,
+    workbook.company,
+    workbook.manager,
+  ];
+  found.push({
+    where: '(workbook properties)',
+    text: properties.filter((p) => typeof p === 'string').join('\n'),
+  });
+  return found;
+}
+
+/**
+ * The text of every part of an .xlsx as stored (sheets, shared strings, document properties,
+ * anything a writer put in the zip), to find what no cell shows. Values are searched in the
+ * XML as written: the personal data tests use no character XML escapes.
+ */
+export async function everyPart(bytes: Uint8Array): Promise<FoundText[]> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts: FoundText[] = [];
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!entry.dir) parts.push({ where: name, text: await entry.async('string') });
+  }
+  return parts;
 }
