@@ -35,7 +35,8 @@ import { disposalRecordSchema } from '../../registers/disposal/disposal';
 import { policyReviewSchema } from '../../registers/policies/review';
 import type { InspectionWorkbookInput } from '../build-inspection';
 import type { RegistersInput } from '../register-sheets';
-import { d, disposal, person, recordMeta, registerInput } from './factories';
+import { storedAgreement } from '../../registers/agreements/test-data';
+import { d, disposal, person, registerInput } from './factories';
 import { everyPart, everyText, readBack, type ReadWorkbook } from './read-back';
 
 /** The personal data written into every field (the identifiers pass their checksums). */
@@ -254,23 +255,9 @@ export async function everyFieldFilled(): Promise<EveryFieldFilled> {
       hireDate: null,
     }),
   );
-  const signedBy = byId.map((who) => ({
-    ...recordMeta(),
-    partyKind: 'person' as const,
-    partyId: who.id,
-    kind: 'employee-undertaking' as const,
-    version: '2020',
-    signedOn: d('2025-01-02'),
-    signer: who.name,
-    counterSigner: '',
-    attachmentId: null,
-    signature: null,
-    validFrom: null,
-    expiresOn: null,
-    note: '',
-    source: 'manual' as const,
-    rowKey: null,
-  }));
+  const signedBy = byId.map((who) =>
+    storedAgreement(who, { version: '2020', signedOn: '2025-01-02', signer: who.name }),
+  );
   filledRegisters.people = [...filledRegisters.people, ...byId];
   filledRegisters.agreements = [...filledRegisters.agreements, ...signedBy];
   return { input, fields: f.fields, unfillable: [...f.unfillable], identifiers };
