@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts'],
     environment: 'node',
+    // Vault tests derive real Argon2id keys (64 MiB, ~0.3 s each when idle); on a busy
+    // two-core machine a test with several unlocks needs more than the default 5 s.
+    testTimeout: 30_000,
     env: {
       // require('electron') would try to download the binary; point it at nothing instead.
       ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist',

@@ -123,6 +123,9 @@ export function App({ platform, store, initialPrefs }: AppProps) {
             vaultId={screen.vaultId}
             notice={lockNotice}
             onUnlocked={(next) => open(next)}
+            onRecovered={(recovered) =>
+              open(recovered.session, { name: 'recovery-key', recoveryKey: recovered.recoveryKey })
+            }
             onBack={() => setScreen({ name: 'vaults' })}
           />
         )}

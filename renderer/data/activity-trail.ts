@@ -11,7 +11,7 @@ import {
   type ChainReport,
   verifyChain,
 } from '../../shared/domain/activity';
-import { CorruptRecordError } from './errors';
+import { CorruptRecordError, LockedError } from './errors';
 import type { VaultDb } from './vault-db';
 
 /** Opens one sealed value of the vault (the session supplies its key). */
@@ -49,12 +49,27 @@ export async function readTrail(
   return { entries, unreadable };
 }
 
-/** The chain checked end to end; an entry that does not open counts as edited. */
+/**
+ * The chain checked end to end; an entry that does not open counts as edited, and so does a
+ * head that does not open.
+ */
 export async function verifyTrail(db: VaultDb, open: SealedOpener): Promise<ChainReport> {
   const { entries, unreadable } = await readTrail(db, open);
-  const report = await verifyChain(entries, await readHead(db, open));
+  let head: ChainHead | null = null;
+  const headProblems: ChainReport['problems'] = [];
+  try {
+    head = await readHead(db, open);
+    if (!head)
+      headProblems.push({ kind: 'head-missing', entries: entries.length + unreadable.length });
+  } catch (error) {
+    if (error instanceof LockedError) throw error;
+    const row = await db.meta.get('activity-head');
+    headProblems.push({ kind: 'edited', seq: row && 'seq' in row ? row.seq : 0 });
+  }
+  const report = await verifyChain(entries, head);
   const problems = [
     ...unreadable.map((seq) => ({ kind: 'edited' as const, seq })),
+    ...headProblems,
     ...report.problems,
   ];
   return { ok: problems.length === 0, entries: entries.length + unreadable.length, problems };

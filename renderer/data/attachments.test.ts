@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex, utf8 } from '../../shared/crypto';
 import { CorruptRecordError, NotFoundError } from './errors';
 import { freshIdb, sampleEngagement } from './testing/factories';
-import type { SealedRow } from './rows';
 import { rawDatabaseContains } from './testing/raw-scan';
+import { rawRow, tamper } from './testing/tamper';
 import { VaultDb, vaultDbName } from './vault-db';
 import { createVaultStore } from './vaults';
 
@@ -16,7 +16,7 @@ async function setup() {
     owner: '陳稽核',
     engagement: sampleEngagement(),
   });
-  return { idb, session, raw: new VaultDb(session.vaultId, idb) };
+  return { idb, store, session, raw: new VaultDb(session.vaultId, idb) };
 }
 
 const OWNER = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
@@ -78,12 +78,20 @@ describe('evidence attachments', () => {
     expect(actions.slice(-2)).toEqual(['record.created', 'record.deleted']);
   });
 
-  it('refuses a parent id that disagrees with the sealed record', async () => {
-    const { session, raw } = await setup();
+  it('reports a clear parent id that disagrees with the sealed record, and lists it where it belongs', async () => {
+    const { idb, store, session } = await setup();
     const evidence = await session.attach(OWNER, { name: 'x', mimeType: '', bytes: CONTENT });
-    const row = await raw.table<SealedRow, string>('evidence').get(evidence.id);
-    if (!row) throw new Error('missing row');
-    await raw.table<SealedRow, string>('evidence').put({ ...row, parent: 'another-inspection' });
-    await expect(session.get('evidence', evidence.id)).rejects.toThrow(/clear fields/);
+    session.lock();
+    await tamper(idb, session.vaultId, async (db) => {
+      const row = await rawRow(db, 'evidence', evidence.id);
+      await db.table('evidence').put({ ...row, parent: '0190a1b2-c3d4-7e5f-8a9b-000000000000' });
+    });
+    const reopened = await store.unlock(session.vaultId, 'attachments passphrase');
+    expect(reopened.integrityProblems).toEqual([
+      expect.objectContaining({ kind: 'moved', table: 'evidence', id: evidence.id }),
+    ]);
+    expect((await reopened.listChildren('evidence', OWNER)).map((e) => e.id)).toEqual([
+      evidence.id,
+    ]);
   });
 });

@@ -31,8 +31,13 @@ export type MetaRow =
   | { key: 'header'; vaultId: string; formatVersion: number; createdAt: string }
   | { key: `keyslot:${Keyslot['kind']}`; slot: Keyslot }
   | { key: 'activity-head'; seq: number; sealed: Sealed }
-  | { key: 'owner'; sealed: Sealed };
+  | { key: 'owner'; sealed: Sealed }
+  /** The sealed record manifest of one table (see `manifest.ts`). */
+  | { key: `manifest:${string}`; sealed: Sealed };
 
 export const SEALED_ROW_FIELDS = ['id', 'rev', 'deleted', 'parent', 'sealed'] as const;
 export const ACTIVITY_ROW_FIELDS = ['seq', 'sealed'] as const;
 export const BLOB_ROW_FIELDS = ['id', 'sealed'] as const;
+
+/** A re-sealed evidence file waiting for a re-key to commit (see `rekey.ts`). */
+export type StagedBlobRow = BlobRow;

@@ -6,6 +6,8 @@
  */
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { isSealed } from '../../shared/crypto';
+import { isRecordId } from '../../shared/domain/records';
+import { isManifestKey } from './manifest';
 import { SEALED_RECORD_TABLES } from './tables';
 import { ACTIVITY_ROW_FIELDS, BLOB_ROW_FIELDS, SEALED_ROW_FIELDS } from './rows';
 
@@ -25,10 +27,14 @@ const META_FIELDS: Record<string, readonly string[]> = {
 function allowedFields(table: string, row: Record<string, unknown>): readonly string[] | null {
   if ((SEALED_RECORD_TABLES as readonly string[]).includes(table)) return SEALED_ROW_FIELDS;
   if (table === 'activity') return ACTIVITY_ROW_FIELDS;
-  if (table === 'blobs') return BLOB_ROW_FIELDS;
-  if (table === 'meta') return typeof row.key === 'string' ? (META_FIELDS[row.key] ?? null) : null;
+  if (table === 'blobs' || table === 'staging') return BLOB_ROW_FIELDS;
+  if (table === 'meta' && typeof row.key === 'string') {
+    return META_FIELDS[row.key] ?? (isManifestKey(row.key) ? MANIFEST_FIELDS : null);
+  }
   return null;
 }
+
+const MANIFEST_FIELDS = ['key', 'sealed'] as const;
 
 export function checkRow(table: string, value: unknown): void {
   if (typeof value !== 'object' || value === null) {
@@ -46,9 +52,23 @@ export function checkRow(table: string, value: unknown): void {
   if (allowed.includes('sealed') && !isSealed(row.sealed)) {
     throw new PlaintextWriteError(`${table}: the row has no valid sealed envelope`);
   }
-  for (const field of ['id', 'key', 'parent'] as const) {
-    if (field in row && typeof row[field] !== 'string')
-      throw new PlaintextWriteError(`${table}: ${field} must be a string`);
+  if ('key' in row && typeof row.key !== 'string') {
+    throw new PlaintextWriteError(`${table}: key must be a string`);
+  }
+  if (allowed === SEALED_ROW_FIELDS) {
+    if (
+      !Number.isInteger(row.rev) ||
+      (row.rev as number) < 1 ||
+      (row.deleted !== 0 && row.deleted !== 1)
+    ) {
+      throw new PlaintextWriteError(`${table}: rev must be a positive integer and deleted 0 or 1`);
+    }
+  }
+  // Ids and parents are opaque UUIDs: nothing else (a name, a national ID) may hide in them.
+  for (const field of ['id', 'parent'] as const) {
+    if (field in row && (typeof row[field] !== 'string' || !isRecordId(row[field]))) {
+      throw new PlaintextWriteError(`${table}: ${field} must be a record id (UUID)`);
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WrongSecretError } from '../../shared/crypto';
-import { BackoffError, CorruptRecordError, LockedError } from './errors';
+import { BackoffError, LockedError } from './errors';
+import { rawRow, tamper } from './testing/tamper';
 import { rawDatabaseContains } from './testing/raw-scan';
 import { freshIdb, manualClock, sampleEngagement, sampleNote } from './testing/factories';
 import { REGISTRY_DB_NAME } from './registry';
@@ -91,26 +92,37 @@ describe('creating and unlocking a vault', () => {
 });
 
 describe('the encrypted layer', () => {
-  it('detects a flipped ciphertext byte', async () => {
-    const { idb, session, vaultId } = await setup();
+  it('detects a flipped ciphertext byte, and keeps the rest usable', async () => {
+    const { idb, store, session, vaultId } = await setup();
     const note = await session.create('notes', sampleNote(), 'n');
-    const raw = new VaultDb(vaultId, idb);
-    const row = await raw.notes.get(note.id);
-    if (!row) throw new Error('row missing');
-    row.sealed.ct[5] = (row.sealed.ct[5] ?? 0) ^ 0x80;
-    await raw.notes.put(row);
-    await expect(session.get('notes', note.id)).rejects.toBeInstanceOf(CorruptRecordError);
+    const other = await session.create('notes', sampleNote({ title: 'other' }), 'o');
+    session.lock();
+    await tamper(idb, vaultId, async (db) => {
+      const row = await rawRow(db, 'notes', note.id);
+      row.sealed.ct[5] = (row.sealed.ct[5] ?? 0) ^ 0x80;
+      await db.table('notes').put(row);
+    });
+    const reopened = await store.unlock(vaultId, PASS);
+    expect(await reopened.get('notes', note.id)).toBeUndefined();
+    expect((await reopened.list('notes')).map((n) => n.id)).toEqual([other.id]);
+    expect(reopened.integrityProblems).toEqual([
+      expect.objectContaining({ kind: 'altered', table: 'notes', id: note.id }),
+    ]);
   });
 
   it('refuses a ciphertext copied onto another record', async () => {
-    const { idb, session, vaultId } = await setup();
+    const { idb, store, session, vaultId } = await setup();
     const a = await session.create('notes', sampleNote({ title: 'A' }), 'a');
     const b = await session.create('notes', sampleNote({ title: 'B' }), 'b');
-    const raw = new VaultDb(vaultId, idb);
-    const rowA = await raw.notes.get(a.id);
-    if (!rowA) throw new Error('row missing');
-    await raw.notes.put({ ...rowA, id: b.id });
-    await expect(session.get('notes', b.id)).rejects.toThrow(/moved from another record/);
+    session.lock();
+    await tamper(idb, vaultId, async (db) => {
+      await db.table('notes').put({ ...(await rawRow(db, 'notes', a.id)), id: b.id });
+    });
+    const reopened = await store.unlock(vaultId, PASS);
+    expect(await reopened.get('notes', b.id)).toBeUndefined();
+    const problem = reopened.integrityProblems.find((p) => p.id === b.id);
+    expect(problem).toMatchObject({ kind: 'altered', table: 'notes' });
+    expect(problem?.detail).toMatch(/moved from another record/);
   });
 
   it('refuses to write a row that is not sealed', async () => {
@@ -221,10 +233,24 @@ describe('recovery key', () => {
       store.recover(vaultId, 'AAAA-'.repeat(7) + 'AAAA', NEW_PASS),
     ).rejects.toBeInstanceOf(WrongSecretError);
     const recovered = await store.recover(vaultId, recoveryKey.toLowerCase(), NEW_PASS);
-    expect(await recovered.get('notes', note.id)).toEqual(note);
-    recovered.lock();
+    expect(await recovered.session.get('notes', note.id)).toEqual(note);
+    recovered.session.lock();
     await expect(store.unlock(vaultId, PASS)).rejects.toBeInstanceOf(WrongSecretError);
     await expect(store.unlock(vaultId, NEW_PASS)).resolves.toBeTruthy();
+  });
+
+  it('is spent once used: a new one is issued, and the used one opens nothing', async () => {
+    const { store, session, recoveryKey, vaultId } = await setup();
+    session.lock();
+    const recovered = await store.recover(vaultId, recoveryKey, NEW_PASS);
+    expect(recovered.recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    expect(recovered.recoveryKey).not.toBe(recoveryKey);
+    recovered.session.lock();
+    await expect(store.recover(vaultId, recoveryKey, PASS)).rejects.toBeInstanceOf(
+      WrongSecretError,
+    );
+    const again = await store.recover(vaultId, recovered.recoveryKey, PASS);
+    expect((await again.session.activity()).map((e) => e.action)).toContain('vault.rekeyed');
   });
 });
 

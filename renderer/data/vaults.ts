@@ -1,17 +1,17 @@
 /**
  * Vault lifecycle: create, list, unlock (by passphrase or recovery key), change the passphrase,
- * remove. One vault is one engagement and one IndexedDB database; the registry lists them.
+ * re-key, remove. One vault is one engagement and one IndexedDB database; the registry lists
+ * them. Keyslots are read and replaced in `keyslot-store.ts`; what an unlocked vault is, in
+ * `vault-session.ts`.
  *
- * A passphrase change is crash-safe: the new wrap is first written beside the old one as a
- * pending slot, then promoted in one transaction. An unlock that finds a pending slot finishes
- * the change (new passphrase) or rolls it back (old passphrase).
+ * Every unlock checks the vault for changes made outside the workbench (`session.start()`),
+ * and records in the trail that it found some; a vault written by an older version is upgraded
+ * first (`vault-upgrade.ts`).
  */
 import { z } from 'zod';
 import {
   deriveVaultKeys,
   isOutdatedPassphraseKdf,
-  type Keyslot,
-  keyslotSchema,
   newMasterSecret,
   newPassphraseKdf,
   newRecoveryKdf,
@@ -32,10 +32,15 @@ import { toIsoInstant } from '../../shared/domain/dates';
 import { nextAllowedAt, recordFailure, recordSuccess } from '../../shared/domain/unlock-backoff';
 import { BackoffError, DamagedVaultError, VaultNotFoundError } from './errors';
 import type { IdbDeps } from './idb';
+import type { IntegrityProblem } from './integrity';
+import { openPassphraseSlots, replacePassphraseSlot, requireSlot } from './keyslot-store';
+import { rekeyVault, type RekeyProgress } from './rekey';
 import { RegistryDb, type VaultEntry } from './registry';
 import type { MetaRow } from './rows';
+import type { TrailAnchors } from './session-core';
 import { VAULT_FORMAT_VERSION, VaultDb } from './vault-db';
 import { type Clock, VaultSession } from './vault-session';
+import { upgradeToFormat2 } from './vault-upgrade';
 
 export const MIN_PASSPHRASE_LENGTH = 12;
 
@@ -73,19 +78,40 @@ export interface CreatedVault {
   recoveryKey: string;
 }
 
+export interface RekeyOptions {
+  onProgress?: (progress: RekeyProgress) => void;
+  signal?: AbortSignal;
+}
+
 export interface VaultStoreOptions {
   idb: IdbDeps;
   now?: Clock;
+  /** Where the trail head is remembered outside the database; none in unit tests by default. */
+  anchors?: TrailAnchors | null;
   /** Test hook: runs between the two steps of a passphrase change, to simulate a crash. */
   afterPendingSlotWritten?: () => Promise<void>;
+  /** Test hook: runs just before a re-key's transaction, to simulate a failure there. */
+  beforeRekeyCommit?: () => Promise<void>;
 }
 
 const ownerSchema = z.object({ name: z.string().min(1) });
 
+/** A summary of what an unlock found, for the trail entry that records it (counts, no content). */
+function integritySummary(problems: readonly IntegrityProblem[]): string {
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const key = `${p.kind}${p.table ? ` ${p.table}` : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, n]) => `${key}: ${n}`).join('; ');
+}
+
 export function createVaultStore(options: VaultStoreOptions) {
   const { idb } = options;
   const now = options.now ?? (() => new Date());
+  const anchors = options.anchors ?? null;
   const registry = new RegistryDb(idb);
+  const slotOptions = { now, afterPendingSlotWritten: options.afterPendingSlotWritten };
 
   async function entry(vaultId: string): Promise<VaultEntry> {
     const found = await registry.vaults.get(vaultId);
@@ -94,26 +120,9 @@ export function createVaultStore(options: VaultStoreOptions) {
   }
 
   /**
-   * A keyslot, validated: its KDF parameters must lie between the floor and the ceiling, so a
-   * slot edited on disk can make unlocking neither weak nor endless.
+   * The session of an opened vault: the owner opens (else the key is not this vault's: a
+   * keyslot from an older copy), the vault is upgraded if older, and checked.
    */
-  async function readSlot(db: VaultDb, kind: Keyslot['kind']): Promise<Keyslot | null> {
-    const row = await db.meta.get(`keyslot:${kind}`);
-    if (!row) return null;
-    const parsed = keyslotSchema.safeParse('slot' in row ? row.slot : undefined);
-    if (!parsed.success || parsed.data.kind !== kind) {
-      db.close();
-      const detail = parsed.success
-        ? `it is a ${parsed.data.kind} slot`
-        : z.prettifyError(parsed.error);
-      throw new DamagedVaultError(
-        kind === 'recovery' ? 'recovery-keyslot' : 'passphrase-keyslot',
-        detail,
-      );
-    }
-    return parsed.data;
-  }
-
   async function openSession(
     db: VaultDb,
     vaultId: VaultId,
@@ -121,10 +130,43 @@ export function createVaultStore(options: VaultStoreOptions) {
   ): Promise<VaultSession> {
     const row = await db.meta.get('owner');
     if (!row || row.key !== 'owner') throw new DamagedVaultError('owner', 'it is missing');
-    const owner = ownerSchema.parse(
-      await openJson(keys.record, row.sealed, recordAad(vaultId, 'meta', 'owner')),
-    );
-    return new VaultSession(db, vaultId, keys, owner.name, now);
+    let owner: z.infer<typeof ownerSchema>;
+    try {
+      owner = ownerSchema.parse(
+        await openJson(keys.record, row.sealed, recordAad(vaultId, 'meta', 'owner')),
+      );
+    } catch {
+      db.close();
+      throw new DamagedVaultError(
+        'passphrase-keyslot',
+        'it opens, but not this vault: a keyslot from an older copy was put back',
+      );
+    }
+    const session = new VaultSession(db, vaultId, keys, owner.name, { now, anchors });
+    const header = await db.meta.get('header');
+    if (header?.key === 'header' && header.formatVersion < 2) {
+      await session.internals(async (core) => {
+        await upgradeToFormat2(core, header);
+        return {};
+      });
+    }
+    await db.staging.clear(); // what an interrupted re-key left (sealed under a lost key)
+    // Checked before anything is written, so nothing of this unlock hides what it finds.
+    await session.start();
+    return session;
+  }
+
+  /** Records in the trail that the unlock checks found something, after the unlock entry. */
+  async function recordFindings(session: VaultSession): Promise<VaultSession> {
+    const problems = session.integrityProblems;
+    if (problems.length > 0) {
+      await session.log({
+        action: 'vault.integrity-alert',
+        target: null,
+        summary: integritySummary(problems),
+      });
+    }
+    return session;
   }
 
   function guardBackoff(found: VaultEntry): void {
@@ -137,6 +179,40 @@ export function createVaultStore(options: VaultStoreOptions) {
     await registry.vaults.update(found.id, recordFailure(found, toIsoInstant(now())));
   }
 
+  /** A new master secret wrapped for both slots, and its working keys; the secret is wiped. */
+  async function newKeys(vaultId: VaultId, passphrase: string) {
+    const createdAt = now().toISOString();
+    const master = newMasterSecret();
+    const recoveryKey = newRecoveryKey();
+    const [passphraseSlot, recoverySlot] = await Promise.all([
+      wrapMasterSecret(vaultId, 'passphrase', master, passphrase, newPassphraseKdf(), createdAt),
+      wrapMasterSecret(vaultId, 'recovery', master, recoveryKey, newRecoveryKdf(), createdAt),
+    ]);
+    const keys = await deriveVaultKeys(master); // wipes `master`
+    return { keys, recoveryKey, passphraseSlot, recoverySlot, createdAt };
+  }
+
+  /** Re-seals the whole vault under a new master secret; returns the new recovery key. */
+  async function rekeyWith(
+    session: VaultSession,
+    passphrase: string,
+    rekey: RekeyOptions,
+  ): Promise<string> {
+    const next = await newKeys(session.vaultId, passphrase);
+    await session.internals(async (core) => {
+      await rekeyVault(core, {
+        keys: next.keys,
+        passphraseSlot: next.passphraseSlot,
+        recoverySlot: next.recoverySlot,
+        onProgress: rekey.onProgress,
+        signal: rekey.signal,
+        beforeCommit: options.beforeRekeyCommit,
+      });
+      return { adoptKeys: next.keys };
+    });
+    return next.recoveryKey;
+  }
+
   return {
     /** The vaults on this machine, newest first. */
     async list(): Promise<VaultEntry[]> {
@@ -146,21 +222,10 @@ export function createVaultStore(options: VaultStoreOptions) {
     async create(input: CreateVaultInput): Promise<CreatedVault> {
       checkPassphrasePolicy(input.passphrase);
       const vaultId = newVaultId();
-      const createdAt = now().toISOString();
-      const master = newMasterSecret();
-      const recoveryKey = newRecoveryKey();
-      const [passphraseSlot, recoverySlot] = await Promise.all([
-        wrapMasterSecret(
-          vaultId,
-          'passphrase',
-          master,
-          input.passphrase,
-          newPassphraseKdf(),
-          createdAt,
-        ),
-        wrapMasterSecret(vaultId, 'recovery', master, recoveryKey, newRecoveryKdf(), createdAt),
-      ]);
-      const keys = await deriveVaultKeys(master); // wipes `master`
+      const { keys, recoveryKey, passphraseSlot, recoverySlot, createdAt } = await newKeys(
+        vaultId,
+        input.passphrase,
+      );
       const owner = await sealJson(
         keys.record,
         { name: input.owner },
@@ -174,7 +239,7 @@ export function createVaultStore(options: VaultStoreOptions) {
         { key: 'owner', sealed: owner },
       ];
       await db.meta.bulkAdd(rows);
-      const session = new VaultSession(db, vaultId, keys, input.owner, now);
+      const session = new VaultSession(db, vaultId, keys, input.owner, { now, anchors });
       await session.log({ action: 'vault.created', target: null, summary: input.label });
       await session.create('engagement', input.engagement, input.engagement.entity);
       // Listed last: a vault that failed half-way through creation never shows up.
@@ -193,62 +258,45 @@ export function createVaultStore(options: VaultStoreOptions) {
       const found = await entry(vaultId);
       guardBackoff(found);
       const db = new VaultDb(found.id, idb);
-      const active = await readSlot(db, 'passphrase');
-      const pending = await readSlot(db, 'passphrase-pending');
-      if (!active) throw new DamagedVaultError('passphrase-keyslot', 'it is missing');
-      let master: Uint8Array<ArrayBuffer>;
-      let used: Keyslot;
+      let opened: Awaited<ReturnType<typeof openPassphraseSlots>>;
       try {
-        master = await unwrapMasterSecret(found.id, active, passphrase);
-        used = active;
-        // The old passphrase worked: an interrupted change is rolled back.
-        if (pending) await db.meta.delete('keyslot:passphrase-pending');
+        opened = await openPassphraseSlots(db, found.id, passphrase);
       } catch (error) {
-        if (!(error instanceof WrongSecretError)) throw error;
-        try {
-          if (!pending) throw error;
-          master = await unwrapMasterSecret(found.id, pending, passphrase);
-          used = pending;
-          // The new passphrase worked: finish the interrupted change.
-          await db.transaction('rw', db.meta, async () => {
-            await db.meta.put({
-              key: 'keyslot:passphrase',
-              slot: { ...pending, kind: 'passphrase' },
-            });
-            await db.meta.delete('keyslot:passphrase-pending');
-          });
-        } catch (inner) {
-          db.close();
-          if (inner instanceof WrongSecretError) await noteFailure(found);
-          throw inner;
-        }
+        db.close();
+        if (error instanceof WrongSecretError) await noteFailure(found);
+        throw error;
       }
       // A slot from before Argon2id is re-wrapped now, while the passphrase is at hand; the
       // crash-safe two-step change does it.
-      const copy = isOutdatedPassphraseKdf(used.kdf) ? new Uint8Array(master) : null;
+      const { master, slot } = opened;
+      const copy = isOutdatedPassphraseKdf(slot.kdf) ? new Uint8Array(master) : null;
       const session = await openSession(db, found.id, await deriveVaultKeys(master));
       await registry.vaults.update(found.id, recordSuccess());
       await session.log({ action: 'vault.unlocked', target: null, summary: '' });
       if (copy) {
-        await replacePassphraseSlot(db, found.id, copy, passphrase);
+        await replacePassphraseSlot(db, found.id, copy, passphrase, slotOptions);
         await session.log({ action: 'vault.kdf-upgraded', target: null, summary: 'Argon2id' });
       }
-      return session;
+      return recordFindings(session);
     },
 
-    /** Opens a vault with its recovery key and sets a new passphrase at once. */
+    /**
+     * Opens a vault with its recovery key and re-keys it under a new passphrase: a used
+     * recovery key is spent (it, and any copy of the old keyslots, opens nothing afterwards).
+     * Returns the new recovery key, shown once.
+     */
     async recover(
       vaultId: string,
       recoveryKey: string,
       newPassphrase: string,
-    ): Promise<VaultSession> {
+      rekey: RekeyOptions = {},
+    ): Promise<CreatedVault> {
       checkPassphrasePolicy(newPassphrase);
       const found = await entry(vaultId);
       guardBackoff(found);
       const normalized = normalizeRecoveryKey(recoveryKey);
       const db = new VaultDb(found.id, idb);
-      const slot = await readSlot(db, 'recovery');
-      if (!slot) throw new DamagedVaultError('recovery-keyslot', 'it is missing');
+      const slot = await requireSlot(db, 'recovery');
       let master;
       try {
         if (!normalized) throw new WrongSecretError();
@@ -258,13 +306,13 @@ export function createVaultStore(options: VaultStoreOptions) {
         if (error instanceof WrongSecretError) await noteFailure(found);
         throw error;
       }
-      const keys = await deriveVaultKeys(new Uint8Array(master));
-      await replacePassphraseSlot(db, found.id, master, newPassphrase);
-      const session = await openSession(db, found.id, keys);
+      const session = await openSession(db, found.id, await deriveVaultKeys(master));
       await registry.vaults.update(found.id, recordSuccess());
       await session.log({ action: 'vault.unlocked-with-recovery', target: null, summary: '' });
+      await recordFindings(session);
+      const fresh = await rekeyWith(session, newPassphrase, rekey);
       await session.log({ action: 'vault.passphrase-changed', target: null, summary: '' });
-      return session;
+      return { session, recoveryKey: fresh };
     },
 
     /**
@@ -275,14 +323,33 @@ export function createVaultStore(options: VaultStoreOptions) {
       checkPassphrasePolicy(next);
       const db = new VaultDb(session.vaultId, idb);
       try {
-        const active = await readSlot(db, 'passphrase');
-        if (!active) throw new DamagedVaultError('passphrase-keyslot', 'it is missing');
+        const active = await requireSlot(db, 'passphrase');
         const master = await unwrapMasterSecret(session.vaultId, active, current);
-        await replacePassphraseSlot(db, session.vaultId, master, next);
+        await replacePassphraseSlot(db, session.vaultId, master, next, slotOptions);
       } finally {
         db.close();
       }
       await session.log({ action: 'vault.passphrase-changed', target: null, summary: '' });
+    },
+
+    /**
+     * A new master secret, and the whole vault sealed again under it, all or nothing; the
+     * passphrase stays, and a new recovery key is returned (shown once). Needs the passphrase,
+     * which also proves the person at the keyboard knows it.
+     */
+    async rekey(
+      session: VaultSession,
+      passphrase: string,
+      rekey: RekeyOptions = {},
+    ): Promise<string> {
+      const db = new VaultDb(session.vaultId, idb);
+      try {
+        const active = await requireSlot(db, 'passphrase');
+        wipe(await unwrapMasterSecret(session.vaultId, active, passphrase));
+      } finally {
+        db.close();
+      }
+      return rekeyWith(session, passphrase, rekey);
     },
 
     /** Deletes the vault's database and its registry entry. Irreversible. */
@@ -296,33 +363,6 @@ export function createVaultStore(options: VaultStoreOptions) {
       registry.close();
     },
   };
-
-  /** Two steps: write the new wrap as pending, then promote it. Wipes `master`. */
-  async function replacePassphraseSlot(
-    db: VaultDb,
-    vaultId: VaultId,
-    master: Uint8Array<ArrayBuffer>,
-    next: string,
-  ) {
-    try {
-      const pending = await wrapMasterSecret(
-        vaultId,
-        'passphrase-pending',
-        master,
-        next,
-        newPassphraseKdf(),
-        now().toISOString(),
-      );
-      await db.meta.put({ key: 'keyslot:passphrase-pending', slot: pending });
-      await options.afterPendingSlotWritten?.();
-      await db.transaction('rw', db.meta, async () => {
-        await db.meta.put({ key: 'keyslot:passphrase', slot: { ...pending, kind: 'passphrase' } });
-        await db.meta.delete('keyslot:passphrase-pending');
-      });
-    } finally {
-      wipe(master);
-    }
-  }
 }
 
 export type VaultStore = ReturnType<typeof createVaultStore>;

@@ -12,8 +12,15 @@ export function fromUtf8(bytes: Bytes): string {
   return decoder.decode(bytes);
 }
 
+/** getRandomValues fills at most 65,536 bytes per call. */
+const RANDOM_CHUNK = 65_536;
+
 export function randomBytes(length: number): Bytes {
-  return crypto.getRandomValues(new Uint8Array(length));
+  const out = new Uint8Array(length);
+  for (let at = 0; at < length; at += RANDOM_CHUNK) {
+    crypto.getRandomValues(out.subarray(at, Math.min(length, at + RANDOM_CHUNK)));
+  }
+  return out;
 }
 
 export function toHex(bytes: Bytes): string {

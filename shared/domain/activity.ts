@@ -15,6 +15,9 @@ export const activityActions = [
   'vault.unlocked-with-recovery',
   'vault.passphrase-changed',
   'vault.kdf-upgraded',
+  'vault.upgraded',
+  'vault.rekeyed',
+  'vault.integrity-alert',
   'record.created',
   'record.updated',
   'record.deleted',
@@ -37,6 +40,12 @@ export const ACTIVITY_ACTION_LABELS: Readonly<
     'zh-TW': '升級通關密語金鑰衍生（Argon2id）',
     en: 'Passphrase key derivation upgraded (Argon2id)',
   },
+  'vault.upgraded': { 'zh-TW': '升級案件庫格式', en: 'Vault format upgraded' },
+  'vault.rekeyed': { 'zh-TW': '重新產生加密金鑰', en: 'Vault re-keyed' },
+  'vault.integrity-alert': {
+    'zh-TW': '偵測到工作台以外的修改',
+    en: 'Changes made outside the workbench detected',
+  },
   'record.created': { 'zh-TW': '新增', en: 'Created' },
   'record.updated': { 'zh-TW': '修改', en: 'Edited' },
   'record.deleted': { 'zh-TW': '刪除', en: 'Deleted' },
@@ -55,6 +64,15 @@ export const activityEntrySchema = z.object({
   /** Short human-readable description, e.g. the record's title. */
   summary: z.string().max(500),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * The vault's state digest after this entry's change (see `renderer/data/manifest.ts`):
+   * binds the record manifests to the chain. Absent in entries written before format 2 and in
+   * trails kept outside a vault (the sample engagement).
+   */
+  state: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type ActivityEntry = z.infer<typeof activityEntrySchema>;
@@ -74,8 +92,9 @@ export async function chainEntry(
   draft: ActivityDraft,
   actor: string,
   at: string,
+  state?: string,
 ): Promise<ActivityEntry> {
-  const body = {
+  const body: Omit<ActivityEntry, 'hash'> = {
     seq: (head?.seq ?? 0) + 1,
     at,
     actor,
@@ -84,6 +103,7 @@ export async function chainEntry(
     summary: draft.summary.slice(0, 500),
     prevHash: head?.hash ?? GENESIS_HASH,
   };
+  if (state !== undefined) body.state = state;
   return { ...body, hash: await hashOf(body) };
 }
 
@@ -91,7 +111,9 @@ export type ChainProblem =
   | { kind: 'edited'; seq: number }
   | { kind: 'missing'; afterSeq: number }
   | { kind: 'broken-link'; seq: number }
-  | { kind: 'head-mismatch'; expectedSeq: number; foundSeq: number };
+  | { kind: 'head-mismatch'; expectedSeq: number; foundSeq: number }
+  /** A vault's trail has a head from its creation on: none means the trail was erased. */
+  | { kind: 'head-missing'; entries: number };
 
 export interface ChainReport {
   ok: boolean;

@@ -5,10 +5,16 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-self-inspection';
 import { migration003 } from './003-registers';
+import { migration004 } from './004-integrity';
 
 export interface Migration {
   version: number;
   stores: Readonly<Record<string, string | null>>;
 }
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003];
+export const migrations: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];

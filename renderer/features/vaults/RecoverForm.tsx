@@ -2,7 +2,7 @@ import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
-import type { VaultSession } from '../../data/vault-session';
+import type { CreatedVault } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { NewPassphraseFields } from './NewPassphraseFields';
@@ -14,7 +14,8 @@ export function RecoverForm({
   onCancel,
 }: {
   vaultId: string;
-  onRecovered: (session: VaultSession) => void;
+  /** The session, and the new recovery key that replaced the one just used. */
+  onRecovered: (recovered: CreatedVault) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultEntry } from '../../data/registry';
 import type { VaultSession } from '../../data/vault-session';
+import type { CreatedVault } from '../../data/vaults';
 import { Field } from '../../ui/Field';
 import { RecoverForm } from './RecoverForm';
 
@@ -14,6 +15,8 @@ export interface UnlockPageProps {
   /** Why the vault was locked, when it was not the user's doing (idle, sleep). */
   notice: string | null;
   onUnlocked: (session: VaultSession) => void;
+  /** Recovery re-keys the vault: the new recovery key must be shown once. */
+  onRecovered: (recovered: CreatedVault) => void;
   onBack: () => void;
 }
 
@@ -27,7 +30,7 @@ function useCountdown(until: Date | null): number {
   return until ? Math.max(0, Math.ceil((until.getTime() - now) / 1000)) : 0;
 }
 
-export function UnlockPage({ vaultId, notice, onUnlocked, onBack }: UnlockPageProps) {
+export function UnlockPage({ vaultId, notice, onUnlocked, onRecovered, onBack }: UnlockPageProps) {
   const { t } = useTranslation();
   const { store } = useApp();
   const [entry, setEntry] = useState<VaultEntry | null>(null);
@@ -73,7 +76,7 @@ export function UnlockPage({ vaultId, notice, onUnlocked, onBack }: UnlockPagePr
     return (
       <RecoverForm
         vaultId={vaultId}
-        onRecovered={onUnlocked}
+        onRecovered={onRecovered}
         onCancel={() => setRecovering(false)}
       />
     );
