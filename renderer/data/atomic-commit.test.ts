@@ -144,7 +144,7 @@ describe('attaching evidence is all or nothing', () => {
 
       failure.arm(table);
       await expect(
-        session.attach('owner-1', {
+        session.attach('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', {
           name: '切結書.pdf',
           mimeType: 'application/pdf',
           bytes: new TextEncoder().encode('%PDF-1.7 signed'),

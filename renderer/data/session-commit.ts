@@ -76,6 +76,15 @@ async function checkRowsInTransaction(table: Table<SealedRow, string>, write: Ro
   });
 }
 
+/** The position of the row a unique key refused, or null for any other failure. */
+function constraintFailure(error: unknown): number | null {
+  if (error instanceof Dexie.BulkError) {
+    const found = Object.entries(error.failuresByPos).find(([, f]) => f.name === 'ConstraintError');
+    return found ? Number(found[0]) : null;
+  }
+  return error instanceof Error && error.name === 'ConstraintError' ? 0 : null;
+}
+
 async function writeRows(core: SessionCore, write: RowWrite): Promise<void> {
   const table = core.db.table<SealedRow, string>(write.table);
   if (!core.state.trusts(write.table)) await checkRowsInTransaction(table, write);
@@ -85,9 +94,9 @@ async function writeRows(core: SessionCore, write: RowWrite): Promise<void> {
     if (added.length > 0) await table.bulkAdd(added);
   } catch (error) {
     // The unique key refused an id that exists although the manifest does not list it.
-    const failed = error instanceof Dexie.BulkError ? Object.keys(error.failuresByPos) : [];
-    const id = added[Number(failed[0] ?? 0)]?.id ?? '';
-    throw new ConflictError(write.table, id, 0, -1);
+    const refused = constraintFailure(error);
+    if (refused === null) throw error;
+    throw new ConflictError(write.table, added[refused]?.id ?? '', 0, -1);
   }
   if (replaced.length > 0) await table.bulkPut(replaced);
 }
