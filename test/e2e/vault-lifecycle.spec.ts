@@ -75,12 +75,21 @@ describe('the life of a vault', () => {
     await ui.page.getByLabel('新的通關密語').fill(THIRD);
     await ui.page.getByLabel('再次輸入通關密語').fill(THIRD);
     await ui.page.getByRole('button', { name: '開啟並設定新通關密語' }).click();
+    // The used recovery key is spent: the vault was re-keyed and shows its new one once.
+    const fresh = ui.page.getByTestId('recovery-key');
+    await expect
+      .poll(() => fresh.textContent(), { timeout: 60_000 })
+      .toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/);
+    await expect.poll(() => fresh.textContent()).not.toBe(recoveryKey);
+    await ui.page.getByLabel('我已妥善保存復原金鑰').check();
+    await ui.page.getByRole('button', { name: '繼續' }).click();
     await ui.visible(ui.page.getByRole('tab', { name: '案件概要' }));
     await ui.openTab('活動軌跡');
     await ui.visible(ui.page.getByTestId('chain-status'));
     const trail = (await ui.page.locator('table.grid').textContent()) ?? '';
     expect(trail).toContain('以復原金鑰解鎖');
     expect(trail).toContain('變更通關密語');
+    expect(trail).toContain('重新產生加密金鑰');
     await ui.page.keyboard.press('Control+l');
     await ui.unlock(THIRD);
   });
