@@ -18,6 +18,7 @@ import {
   type WorkbookSpec,
 } from '../../shared/workpapers/model';
 import { readWorkpaperEdits } from '../../shared/workpapers/roundtrip';
+import { DEFAULT_ROW_HEIGHT } from '../../shared/workpapers/row-height';
 import { registerInput } from '../../shared/workpapers/testing/factories';
 import {
   conditionalFormats,
@@ -235,6 +236,8 @@ describe('streamWorkbook', () => {
     ]);
     expect(a.getWorksheet('_hidden')?.state).toBe('veryHidden');
     expect(a.getWorksheet('封面')?.getRow(1).height).toBe(30);
+    // 'two\nlines' (row 8) wraps in the notes column: both writers make its row taller.
+    expect(data?.getRow(8).height).toBeGreaterThan(DEFAULT_ROW_HEIGHT);
   });
 
   it("puts the sheet XML's parts in the schema's order, as writeWorkbook does", async () => {

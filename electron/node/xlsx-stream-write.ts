@@ -48,6 +48,7 @@ import {
   conditionalFormattings,
   dataRows,
   HEADER_STYLE,
+  headerRowHeight,
   listValidation,
   rowHeight,
   setWorkbookProperties,
@@ -197,7 +198,7 @@ async function streamTo(
           cell.value = inline(toExcelValue(value));
           cell.style = styleOf(c, column, value, kind);
         });
-        const height = rowHeight(kind);
+        const height = rowHeight(sheet, values, kind);
         if (height !== undefined) row.height = height;
         row.commit();
         written += 1;
@@ -252,6 +253,8 @@ function writeColumns(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
     cell.value = inline(column.header);
     cell.style = HEADER_STYLE;
   });
+  const height = headerRowHeight(sheet);
+  if (height !== undefined) header.height = height;
   header.commit();
 }
 

@@ -135,11 +135,12 @@ export function columnIndex(sheet: Pick<SheetSpec, 'columns' | 'name'>, key: str
  */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  for (const char of text) width += isWideCharacter(char.codePointAt(0) ?? 0) ? 2 : 1;
   return width;
 }
 
-function isWide(code: number): boolean {
+/** East Asian wide or full-width (Unicode's East Asian Width W and F, roughly). */
+export function isWideCharacter(code: number): boolean {
   return (
     (code >= 0x1100 && code <= 0x115f) ||
     (code >= 0x2e80 && code <= 0xa4cf) ||

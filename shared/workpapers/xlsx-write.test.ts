@@ -14,6 +14,7 @@ import {
   ValueType,
   values,
 } from './testing/read-back';
+import { MAX_ROW_HEIGHT, heightOfLines } from './row-height';
 import { sheetSpec, workbookSpec } from './testing/specs';
 import {
   CJK_FONT,
@@ -207,6 +208,57 @@ describe('writeWorkbook', () => {
     expect(ws.getRow(3).height).toBe(40);
     expect(ws.views[0]).toMatchObject({ state: 'normal' });
     expect(ws.autoFilter).toBeUndefined();
+  });
+
+  it('makes each row tall enough for its wrapped text, capped at 409 points', async () => {
+    const long = '應要求所聘任之員工簽署資訊安全保密切結書'.repeat(3); // 60 CJK characters
+    const ws = sheet(
+      await roundTrip([
+        sheetSpec({
+          columns: [
+            { key: 'id', header: '編號', width: 10 },
+            { key: 'text', header: '規範要求', width: 20, wrap: true },
+            { key: 'flat', header: '不換行', width: 8 },
+          ],
+          rows: [
+            ['A-1', { text: long }, long],
+            ['A-2', { text: '短' }, long],
+            ['A-3', { text: '一\n二\n三' }, null],
+            ['A-4', { text: '查'.repeat(5000) }, null],
+          ],
+        }),
+        sheetSpec({
+          name: '封面',
+          headerRow: false,
+          columns: [{ key: 'v', header: 'v', width: 20, wrap: true }],
+          rows: [['標題'], ['查核概要'], ['編製人員']],
+          rowKinds: ['title', 'section', 'sign'],
+          frozenRows: 0,
+        }),
+      ]),
+      '工作表',
+    );
+    // Ten characters a line in a 20-wide column: six lines; a column that does not wrap adds none.
+    expect(ws.getRow(2).height).toBe(heightOfLines(6, 10));
+    expect(ws.getRow(3).height).toBeUndefined();
+    expect(ws.getRow(4).height).toBe(heightOfLines(3, 10));
+    expect(ws.getRow(5).height).toBe(MAX_ROW_HEIGHT);
+    // The header row fits on one line here.
+    expect(ws.getRow(1).height).toBeUndefined();
+  });
+
+  it('makes the header row tall enough for a header that wraps', async () => {
+    const ws = sheet(
+      await roundTrip([
+        sheetSpec({
+          columns: [{ key: 'n', header: '預計改善完成日期與負責單位', width: 8 }],
+          rows: [['x']],
+        }),
+      ]),
+      '工作表',
+    );
+    // Three characters a line in an 8-wide column: thirteen take five lines.
+    expect(ws.getRow(1).height).toBe(heightOfLines(5, 10));
   });
 
   it('never writes a formula, whatever a user text starts with', async () => {

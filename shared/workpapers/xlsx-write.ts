@@ -26,6 +26,7 @@ import ExcelJS from 'exceljs';
 import type { Bytes } from '../crypto/bytes';
 import {
   assertWorkbookSpec,
+  cellText,
   columnIndex,
   columnLetter,
   sheetRowNumber,
@@ -39,6 +40,7 @@ import {
   type ValidationSpec,
   type WorkbookSpec,
 } from './model';
+import { wrappedRowHeight } from './row-height';
 
 /**
  * 微軟正黑體, on every Windows since Vista and in Office for Mac. Where it is missing, Excel
@@ -46,8 +48,20 @@ import {
  * text still renders; only the metrics differ slightly.
  */
 export const CJK_FONT = 'Microsoft JhengHei';
+/** The font size of a row's cells, by row kind (the header row is `data`). */
+const FONT_SIZES: Readonly<Record<RowKind, number>> = {
+  data: 10,
+  title: 16,
+  section: 11,
+  sign: 10,
+};
 /** GDI charset 136 (CHINESEBIG5_CHARSET) hints Traditional Chinese to font substitution. */
-const FONT: Partial<ExcelJS.Font> = { name: CJK_FONT, size: 10, family: 2, charset: 136 };
+const FONT: Partial<ExcelJS.Font> = {
+  name: CJK_FONT,
+  size: FONT_SIZES.data,
+  family: 2,
+  charset: 136,
+};
 export const TEXT_NUMFMT = '@';
 const DEFAULT_DATE_NUMFMT = 'yyyy-mm-dd';
 /** Excel's limit on a header or footer string. */
@@ -124,14 +138,14 @@ function dataCellStyle(
       if (column.editable === true) style.fill = solid(EDITABLE_FILL_ARGB);
       break;
     case 'title':
-      style.font = { ...FONT, size: 16, bold: true };
+      style.font = { ...FONT, size: FONT_SIZES.title, bold: true };
       // Centred across the row without merging: merged cells break sorting, filtering and
       // reading back (exceljs reports the title in every merged cell).
       style.alignment = { vertical: 'middle', horizontal: 'centerContinuous' };
       style.border = {};
       break;
     case 'section':
-      style.font = { ...FONT, size: 11, bold: true };
+      style.font = { ...FONT, size: FONT_SIZES.section, bold: true };
       style.fill = SECTION_FILL;
       break;
     case 'sign':
@@ -299,11 +313,27 @@ export function cellStyles(): (
   };
 }
 
-/** Title and signature rows are taller; other rows keep the default height. */
-export function rowHeight(kind: RowKind): number | undefined {
+/**
+ * A data row's height: tall enough for every wrapping cell to show whole (`row-height.ts`),
+ * at least 30 points for the title and 40 for a signature row; `undefined` keeps the default.
+ */
+export function rowHeight(
+  sheet: Pick<SheetSpec, 'columns'>,
+  values: readonly CellValue[],
+  kind: RowKind,
+): number | undefined {
+  // The title is centred across the row on one line (see `dataCellStyle`): it never wraps.
   if (kind === 'title') return 30;
-  if (kind === 'sign') return 40;
-  return undefined;
+  const texts = sheet.columns.map((_column, c) => cellText(values[c] ?? null));
+  const wrapped = wrappedRowHeight(sheet.columns, texts, FONT_SIZES[kind]);
+  if (kind === 'sign') return Math.max(40, wrapped ?? 0);
+  return wrapped;
+}
+
+/** The header row's height: header cells always wrap (`HEADER_STYLE`). */
+export function headerRowHeight(sheet: Pick<SheetSpec, 'columns'>): number | undefined {
+  const headers = sheet.columns.map((column) => column.header);
+  return wrappedRowHeight(sheet.columns, headers, FONT_SIZES.data, true);
 }
 
 /** The auto filter's range (header row to the last data row), or null without one. */
@@ -328,6 +358,8 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, selected: 
       cell.value = column.header;
       cell.style = HEADER_STYLE;
     });
+    const height = headerRowHeight(sheet);
+    if (height !== undefined) header.height = height;
   }
   const styleOf = cellStyles();
   sheet.rows.forEach((values, r) => {
@@ -340,7 +372,7 @@ async function addSheet(workbook: ExcelJS.Workbook, sheet: SheetSpec, selected: 
       cell.value = toExcelValue(value);
       cell.style = styleOf(c, column, value, kind);
     });
-    const height = rowHeight(kind);
+    const height = rowHeight(sheet, values, kind);
     if (height !== undefined) row.height = height;
   });
 
