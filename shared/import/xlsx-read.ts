@@ -429,6 +429,9 @@ function rawValue(value: unknown): XlsxRawValue {
 }
 
 function rawCell(cell: ExcelJS.Cell): XlsxRawCell {
+  // A cell hidden under a merged range is empty in the file; exceljs repeats the range's
+  // value in it. (LibreOffice saves text centred across columns as a merged range.)
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
   const value = cell.value;
   if (cell.type === ExcelJS.ValueType.Formula) {
     // `cell.formula` also translates a shared formula to this cell.

@@ -1,7 +1,12 @@
 /**
  * A workbook's cells as the workpaper code reads them: every sheet (hidden ones included),
  * row 1 first, values normalised the way the meta sheet's hashes were computed
- * (`hashableCell`): dates as `{ date }`, rich text and hyperlinks as their text.
+ * (`hashableCell`): dates as `{ date }`, rich text and hyperlinks as their text, and the cells
+ * hidden under a merged range as empty, which is what the file holds (exceljs would repeat the
+ * range's value in each; LibreOffice saves the cover's title, centred across its columns, as
+ * a merged range, so a file resaved there unchanged would otherwise read as an edited cover).
+ * LibreOffice's other rewrites (shared strings for inline ones, a rich-text run per script,
+ * `customHeight`, its own styles) read back the same: `test/office/` resaves real workpapers.
  *
  * The bytes go through `readXlsxCells` in `shared/import/xlsx-read.ts`, the one exceljs reader,
  * so a workpaper gets the same checks as any import before exceljs sees it: size, unpacked

@@ -205,6 +205,31 @@ describe('readWorkpaperEdits + diffWorkpaper', () => {
     expect(applyWorkpaperEdits(diff).writes).toEqual([]);
   });
 
+  it('reads the cells under a merged range as the file holds them: empty', async () => {
+    const { input, first, firstResult } = await fixture();
+    // LibreOffice saves the cover's title, centred across both columns, as a merged range;
+    // exceljs repeats a range's value in every cell of it.
+    const merged = await edited(await exportOf(input), (workbook) => {
+      sheet(workbook, '封面').mergeCells('A1:B1');
+    });
+    const diff = await importInto(input, merged);
+    expect(diff.records).toEqual([]);
+    expect(diff.ignored).toEqual([]);
+
+    // Merging over a filled cell loses its text (Excel keeps the top-left value): an edit.
+    const lost = await edited(await exportOf(input), (workbook) => {
+      const checklist = sheet(workbook, '查核項目');
+      const result = cellOf(checklist, '查核結果', first.id);
+      const work = cellOf(checklist, '執行之查核工作', first.id);
+      checklist.mergeCells(`${result.address}:${work.address}`);
+    });
+    const lostDiff = await importInto(input, lost);
+    expect(lostDiff.records.map((r) => r.id)).toEqual([firstResult.id]);
+    expect(changesOf(lostDiff.records[0])).toEqual([
+      { field: 'workPerformed', before: firstResult.workPerformed, after: '' },
+    ]);
+  });
+
   it('takes formula-looking text typed as text verbatim, and refuses a formula', async () => {
     const { input, first, second, firstResult, secondResult } = await fixture();
     const bytes = await edited(await exportOf(input), (workbook) => {
