@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests live beside their source (*.test.ts). End-to-end specs have their own config.
+// Unit tests live beside their source (*.test.ts); test/office/ checks workpapers in real
+// LibreOffice (skipped where it is not installed). End-to-end specs have their own config.
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'renderer/**/*.test.{ts,tsx}', 'electron/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'renderer/**/*.test.{ts,tsx}',
+      'electron/**/*.test.ts',
+      'test/office/**/*.test.ts',
+    ],
     environment: 'node',
     // Vault tests derive real Argon2id keys (64 MiB, ~0.3 s each when idle); on a busy
     // two-core machine a test with several unlocks needs more than the default 5 s.
