@@ -5,9 +5,10 @@
  *  - every row of every visible sheet is at least as tall as LibreOffice's own layout needs
  *    to show its cells whole (zh-TW and English);
  *  - the checklist prints on as many pages as it needs, under the repeated header row, with
- *    page numbers, every item on them, and no text drawn over other text (which is how a row
- *    too short for its text prints: LibreOffice clips the overflow but still puts it in the
- *    PDF, so finding a text's last words with pdftotext alone proves nothing);
+ *    page numbers, every item and the end of its longest texts on them, and no text drawn over
+ *    other text (which is how a row a line too short prints: LibreOffice clips the overflow
+ *    over the next row but keeps it in the PDF's text, so finding a text's last words with
+ *    pdftotext alone proves nothing);
  *  - a file resaved unchanged imports back with no change, and one edited there with exactly
  *    the edits made.
  * One LibreOffice start-up does everything (it dominates the time); skipped with the reason
