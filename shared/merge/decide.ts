@@ -88,16 +88,19 @@ function fieldValue(state: RecordState, field: string, key: string | null): unkn
   return typeof value === 'object' && value !== null ? ownValue(value as Payload, key) : undefined;
 }
 
+function without(map: Readonly<Record<string, unknown>>, key: string): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(map).filter(([name]) => name !== key));
+}
+
 function setField(state: RecordState, field: string, key: string | null, value: unknown) {
   if (key === null) {
-    if (value === undefined) delete state.data[field];
+    if (value === undefined) state.data = without(state.data, field);
     else state.data[field] = value;
     return;
   }
-  const map = { ...((ownValue(state.data, field) as Record<string, unknown> | undefined) ?? {}) };
-  if (value === undefined) delete map[key];
-  else map[key] = value;
-  state.data[field] = map;
+  const held = ownValue(state.data, field);
+  const map = typeof held === 'object' && held !== null ? (held as Record<string, unknown>) : {};
+  state.data[field] = value === undefined ? without(map, key) : { ...map, [key]: value };
 }
 
 /** Keeps every option whose value is not the field's value now. */

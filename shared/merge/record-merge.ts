@@ -237,14 +237,14 @@ class RecordMerger {
     const values = groups.map((g) => g.value);
     if (kind === 'text' && values.every((v) => typeof v === 'string')) {
       if (baseValue !== undefined && typeof baseValue !== 'string') return { ok: false };
-      const merged = mergeTexts(baseValue ?? '', values as string[]);
+      const merged = mergeTexts(baseValue ?? '', values);
       return merged.clean
         ? { ok: true, value: merged.text }
         : { ok: false, suggestion: merged.suggestion };
     }
     if (kind === 'set' && values.every(isStringArray)) {
       if (baseValue !== undefined && !isStringArray(baseValue)) return { ok: false };
-      return { ok: true, value: mergeSets(baseValue ?? [], values as string[][]) };
+      return { ok: true, value: mergeSets(baseValue ?? [], values) };
     }
     return { ok: false };
   }

@@ -53,7 +53,7 @@ export function mergeTexts(base: string, sides: readonly string[]): TextMerge {
   let clean = true;
   for (const side of rest) {
     const next: string[] = [];
-    for (const region of diff3Merge<string>(merged, o, sentences(side), {
+    for (const region of diff3Merge(merged, o, sentences(side), {
       excludeFalseConflicts: true,
     })) {
       if (region.ok) next.push(...region.ok);
