@@ -16,6 +16,7 @@ import type {
   ReturnPackage,
 } from './types';
 import { payloadProblem, schemaFor } from './validate';
+import { samePayload } from './values';
 
 /** Enough to say what is wrong without drowning the lead in one broken package's rows. */
 const MAX_PROBLEMS = 50;
@@ -80,7 +81,8 @@ async function recordProblems(
     } else if (change.baseRev !== null && change.baseRev !== inBase?.rev) {
       const text = PACKAGE_PROBLEMS.baseRevMismatch(table, id, change.baseRev, inBase?.rev ?? null);
       problems.push(problem('base-rev-mismatch', text, where));
-    } else if (schema !== undefined) {
+    } else if (schema !== undefined && !(inBase && samePayload(change.data, inBase.data))) {
+      // A record as the base had it was valid then: only what changed is checked.
       const detail = payloadProblem(schema, change.data);
       if (detail !== null) {
         problems.push(

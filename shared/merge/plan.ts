@@ -24,7 +24,7 @@ import type {
   Side,
 } from './types';
 import { payloadProblem, schemaFor } from './validate';
-import { fingerprint } from './values';
+import { fingerprint, samePayload } from './values';
 
 function indexRecords<R extends BaseRecord>(records: readonly R[], where: 'base' | 'current') {
   const index = new Map<string, R>();
@@ -121,9 +121,7 @@ function changesSomething(outcome: RecordOutcome, current: CurrentRecord | null)
   if (current === null) return true;
   if (outcome.conflicts.length > 0 || outcome.losing.length > 0 || outcome.provenance.length > 0)
     return true;
-  return (
-    outcome.deleted !== current.deleted || fingerprint(outcome.data) !== fingerprint(current.data)
-  );
+  return outcome.deleted !== current.deleted || !samePayload(outcome.data, current.data);
 }
 
 export async function planMerge(input: MergeInput, options: PlanOptions): Promise<MergePlan> {

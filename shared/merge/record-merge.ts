@@ -21,7 +21,7 @@ import type {
   Source,
   Stamp,
 } from './types';
-import { fieldNames, fingerprint, ownValue } from './values';
+import { fieldNames, ownValue, samePayload, sameValue } from './values';
 import { MergeHistory, changeIdentity } from './history';
 
 export interface RecordInput {
@@ -49,7 +49,6 @@ export interface RecordOutcome {
 }
 
 interface Group {
-  fp: string;
   value: unknown;
   sides: number[];
 }
@@ -68,6 +67,11 @@ export function leadSide(current: CurrentRecord): Side {
     deleted: current.deleted,
     data: current.data,
   };
+}
+
+/** A return's record as the base had it (a re-imported row, a revision bumped for nothing). */
+function isNoOp(side: Side, base: BaseRecord | null): boolean {
+  return base !== null && side.deleted === base.deleted && samePayload(side.data, base.data);
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
@@ -96,11 +100,7 @@ class RecordMerger {
     this.history = new MergeHistory(input.current?.merge);
     const kept = input.returns
       .map((side, index) => ({ side, index }))
-      .filter(
-        ({ side }) =>
-          this.history.empty ||
-          !this.history.recordLost(changeIdentity(side.source), side.deleted, side.data),
-      );
+      .filter(({ side }) => !isNoOp(side, input.base) && !this.lostBefore(side));
     const lead = input.current ? [{ side: leadSide(input.current), index: -1 }] : [];
     this.sides = [...lead, ...kept].map((entry) => entry.side);
     this.origin = [...lead, ...kept].map((entry) => entry.index);
@@ -108,6 +108,13 @@ class RecordMerger {
     this.changed = this.sides.map(() => false);
     this.used = this.sides.map(() => false);
     this.brings = this.sides.map(() => false);
+  }
+
+  private lostBefore(side: Side): boolean {
+    return (
+      !this.history.empty &&
+      this.history.recordLost(changeIdentity(side.source), side.deleted, side.data)
+    );
   }
 
   run(): RecordOutcome {
@@ -195,19 +202,18 @@ class RecordMerger {
     baseValue: unknown,
     values: readonly unknown[],
   ): Group[] {
-    const baseFp = fingerprint(baseValue);
     const groups: Group[] = [];
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      const fp = fingerprint(value);
-      if (fp === baseFp) continue;
+      // Most fields are unchanged strings: compared directly, canonical JSON only for objects.
+      if (sameValue(value, baseValue)) continue;
       const side = this.sides[i];
       const identity = this.identities[i] ?? '';
       if (side && !side.lead && this.history.fieldSettled(identity, field, key, value)) continue;
       this.changed[i] = true;
-      const group = groups.find((g) => g.fp === fp);
+      const group = groups.find((g) => sameValue(g.value, value));
       if (group) group.sides.push(i);
-      else groups.push({ fp, value, sides: [i] });
+      else groups.push({ value, sides: [i] });
     }
     // With the lead's vault as side 0, a group without it holds what the vault lacks.
     for (const group of groups) {

@@ -32,7 +32,7 @@ import type {
   Stamp,
 } from './types';
 import { payloadProblem, schemaFor } from './validate';
-import { fingerprint } from './values';
+import { samePayload } from './values';
 
 /** Record-level decisions that settle the record's field conflicts too (it is deleted). */
 function deletedByDecision(plan: MergePlan, decisions: MergeDecisions): Set<string> {
@@ -229,7 +229,7 @@ function toWrite(
     state.provenance.length === 0 &&
     state.losing.length === 0 &&
     state.deleted === current.deleted &&
-    fingerprint(state.data) === fingerprint(current.data);
+    samePayload(state.data, current.data);
   if (unchanged) return null;
   return {
     table: state.table,

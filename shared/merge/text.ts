@@ -6,10 +6,13 @@
  */
 import { diff3Merge } from 'node-diff3';
 
-const TERMINATORS = new Set(['。', '！', '？', '；', '!', '?', ';', '…']);
-/** Closing quotes and brackets stay with the sentence they end. */
-const CLOSERS = new Set(['」', '』', '）', ')', '"', "'", '”', '’', '》', '〉']);
-const SPACE = new Set([' ', '\t', '\u3000']);
+/**
+ * One sentence: text up to a run of end punctuation (。！？；!?;… or a full stop before a
+ * space or the end; "3.2" goes on), the closing quotes or brackets after it, then spaces and
+ * one line break; or a line on its own; or what is left at the end.
+ */
+const SENTENCE =
+  /(?:[^。！？；!?;…\n.]|\.(?!\s|$))*(?:[。！？；!?;….]+[」』）)"'”’》〉]*[ \t\u3000]*(?:\r?\n)?|\n|$)/y;
 
 /**
  * Splits text into sentences, each with its end punctuation and the spaces after it; a line
@@ -17,26 +20,12 @@ const SPACE = new Set([' ', '\t', '\u3000']);
  */
 export function sentences(text: string): string[] {
   const pieces: string[] = [];
-  let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text.charAt(i);
-    const next = text.charAt(i + 1);
-    const ends =
-      TERMINATORS.has(ch) || ch === '\n' || (ch === '.' && (next === '' || /\s/.test(next)));
-    i++;
-    if (!ends) continue;
-    if (ch !== '\n') {
-      while (i < text.length && (TERMINATORS.has(text.charAt(i)) || text.charAt(i) === '.')) i++;
-      while (i < text.length && CLOSERS.has(text.charAt(i))) i++;
-      while (i < text.length && SPACE.has(text.charAt(i))) i++;
-      if (text.charAt(i) === '\r' && text.charAt(i + 1) === '\n') i += 2;
-      else if (text.charAt(i) === '\n') i++;
-    }
-    pieces.push(text.slice(start, i));
-    start = i;
+  SENTENCE.lastIndex = 0;
+  while (SENTENCE.lastIndex < text.length) {
+    const match = SENTENCE.exec(text);
+    if (match === null || match[0] === '') break;
+    pieces.push(match[0]);
   }
-  if (start < text.length) pieces.push(text.slice(start));
   return pieces;
 }
 

@@ -7,6 +7,13 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { startStaticServer } from '../../electron/node/static-server';
 import { benchImport } from '../../shared/import/bench';
+import {
+  CHECKLIST_ITEMS,
+  EVIDENCE_PER_RETURN,
+  FINDINGS_PER_RETURN,
+  PEOPLE,
+  benchMerge,
+} from '../../shared/merge/bench';
 import { benchExport } from './export-bench';
 import { launchChromium } from '../e2e/support/chromium';
 import type { run as runListBench } from './browser/list-bench';
@@ -142,6 +149,27 @@ for (const c of await benchImport(IMPORT_ROWS, {
     c.peakHeapBytes === null ? '' : `   heap +${(c.peakHeapBytes / 1024 / 1024).toFixed(0)} MiB`;
   console.log(
     `${`${c.dataset} ${c.format}`.padEnd(18)} ${c.totalMs.toFixed(0).padStart(6)} ms   ${Math.round(c.rowsPerSecond).toLocaleString('en').padStart(8)} rows/s   ${c.validRows} valid, ${c.errorCount} errors${heap}`,
+  );
+}
+
+// The merge engine runs in Node here (the same shared/ code the app runs in a worker).
+console.log(
+  `\nMerge: 5, 10 and 20 returns, each with ${CHECKLIST_ITEMS} results, ${FINDINGS_PER_RETURN} findings, ${EVIDENCE_PER_RETURN} evidence records and ${PEOPLE.toLocaleString('en')} register rows; median of 3`,
+);
+const merges = await benchMerge([5, 10, 20], { heapUsed: () => process.memoryUsage().heapUsed });
+for (const c of merges) {
+  const heap =
+    c.peakHeapBytes === null ? '' : `   heap +${(c.peakHeapBytes / 1024 / 1024).toFixed(0)} MiB`;
+  console.log(
+    `${String(c.returns).padStart(2)} returns  ${c.changes.toLocaleString('en').padStart(7)} records   plan ${c.planMs.toFixed(0).padStart(5)} ms   result ${c.resultMs.toFixed(0).padStart(4)} ms   baseline (canonical JSON of every record) ${c.baselineMs.toFixed(0).padStart(5)} ms   plan/baseline ${(c.planMs / c.baselineMs).toFixed(2)}x   ${c.conflicts} conflicts, ${c.duplicates} duplicate groups, ${c.writes.toLocaleString('en')} writes${heap}`,
+  );
+}
+const [five, , twenty] = merges;
+if (five && twenty) {
+  const perReturn = (twenty.planMs + twenty.resultMs - five.planMs - five.resultMs) / 15;
+  const growth = (twenty.planMs + twenty.resultMs) / (five.planMs + five.resultMs);
+  console.log(
+    `growth: ${perReturn.toFixed(1)} ms per extra return; 20 vs 5 returns ${growth.toFixed(2)}x (linear would be 4.00x)`,
   );
 }
 
