@@ -23,9 +23,11 @@ const vault = stateOf([RESULT]);
 
 describe('likely duplicates are flagged, not merged', () => {
   it('flags two findings on the same item with near-identical text, not those on other items', async () => {
-    const same = finding('4.1.1');
+    const text = '抽查 113 年離職人員 25 名，其中 3 名之系統帳號於離職後逾 30 日仍未停用。';
+    const same = finding('4.1.1', { title: '離職人員帳號未停用', deficiency: text });
     const reworded = finding('4.1.1', {
-      deficiency: '抽查 113 年離職人員 25 名，其中 3 名之系統帳號於離職後逾 30 日仍未停用！',
+      title: '離職人員帳號未停用',
+      deficiency: text.replace('。', '！').replace('其中 ', '其中'),
     });
     const planned = await plan(base, vault, [
       returned('pkg-a', '陳稽核', [created('findings', uid(10), same)]),

@@ -20,8 +20,10 @@ import type {
   MergePlan,
   PackagePlan,
   PlannedRecord,
+  PayloadSchema,
   PlanOptions,
   Side,
+  Stamp,
 } from './types';
 import { payloadProblem, schemaFor } from './validate';
 import { fingerprint, samePayload } from './values';
@@ -124,6 +126,56 @@ function changesSomething(outcome: RecordOutcome, current: CurrentRecord | null)
   return outcome.deleted !== current.deleted || !samePayload(outcome.data, current.data);
 }
 
+/** One touched record through the rule; null when it would not change the lead's vault. */
+function compare(
+  entry: Touched,
+  base: BaseRecord | null,
+  current: CurrentRecord | null,
+  context: { stamp: Stamp; schema: PayloadSchema | undefined },
+): { record: PlannedRecord; conflicts: Conflict[] } | null {
+  const outcome = mergeRecord({
+    table: entry.table,
+    id: entry.id,
+    rules: tablePolicy(entry.table),
+    base,
+    current,
+    returns: entry.sides,
+    stamp: context.stamp,
+  });
+  outcome.effects.forEach((effect, j) => {
+    const slot = entry.slots[j];
+    const record = slot?.plan.records[slot.index];
+    if (slot === undefined || record === undefined) return;
+    record.effect = effect;
+    slot.plan.counts[effect]++;
+  });
+  // Fields from two or more sides may combine into a record its rules refuse.
+  if (
+    context.schema !== undefined &&
+    outcome.conflicts.length === 0 &&
+    !outcome.deleted &&
+    outcome.contributors >= 2
+  ) {
+    const problem = payloadProblem(context.schema, outcome.data);
+    if (problem !== null) outcome.conflicts.push(invalidConflict(entry, base, outcome, problem));
+  }
+  if (!changesSomething(outcome, current)) return null;
+  const recordLevel = outcome.conflicts.some((c) => c.field === null);
+  const record: PlannedRecord = {
+    table: entry.table,
+    id: entry.id,
+    current,
+    base,
+    data: outcome.data,
+    deleted: outcome.deleted,
+    provenance: outcome.provenance,
+    losing: outcome.losing,
+    conflictIds: outcome.conflicts.map((c) => c.id),
+    ...(recordLevel ? { sides: outcome.sides } : {}),
+  };
+  return { record, conflicts: outcome.conflicts };
+}
+
 export async function planMerge(input: MergeInput, options: PlanOptions): Promise<MergePlan> {
   const pacer = new Pacer(options);
   const baseIndex = indexRecords(input.base.records, 'base');
@@ -156,49 +208,13 @@ export async function planMerge(input: MergeInput, options: PlanOptions): Promis
     await pacer.step('compare', ++done, keys.length);
     const entry = touched.get(key);
     if (entry === undefined) continue;
-    const base = baseIndex.get(key) ?? null;
-    const current = currentIndex.get(key) ?? null;
-    const outcome = mergeRecord({
-      table: entry.table,
-      id: entry.id,
-      rules: tablePolicy(entry.table),
-      base,
-      current,
-      returns: entry.sides,
+    const planned = compare(entry, baseIndex.get(key) ?? null, currentIndex.get(key) ?? null, {
       stamp,
+      schema: schemaFor(options, entry.table),
     });
-    outcome.effects.forEach((effect, j) => {
-      const slot = entry.slots[j];
-      const record = slot?.plan.records[slot.index];
-      if (slot === undefined || record === undefined) return;
-      record.effect = effect;
-      slot.plan.counts[effect]++;
-    });
-    const schema = schemaFor(options, entry.table);
-    if (
-      schema !== undefined &&
-      outcome.conflicts.length === 0 &&
-      !outcome.deleted &&
-      outcome.contributors >= 2
-    ) {
-      const problem = payloadProblem(schema, outcome.data);
-      if (problem !== null) outcome.conflicts.push(invalidConflict(entry, base, outcome, problem));
-    }
-    if (!changesSomething(outcome, current)) continue;
-    const recordLevel = outcome.conflicts.some((c) => c.field === null);
-    records.push({
-      table: entry.table,
-      id: entry.id,
-      current,
-      base,
-      data: outcome.data,
-      deleted: outcome.deleted,
-      provenance: outcome.provenance,
-      losing: outcome.losing,
-      conflictIds: outcome.conflicts.map((c) => c.id),
-      ...(recordLevel ? { sides: outcome.sides } : {}),
-    });
-    conflicts.push(...outcome.conflicts);
+    if (planned === null) continue;
+    records.push(planned.record);
+    conflicts.push(...planned.conflicts);
   }
   pacer.finish('compare', keys.length);
 

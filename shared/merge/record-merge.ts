@@ -8,7 +8,7 @@
  */
 import type { FieldKind, TablePolicy } from './policy';
 import { fieldKind } from './policy';
-import { mergeTexts } from './text';
+import { combine } from './combine';
 import type {
   BaseRecord,
   Conflict,
@@ -76,10 +76,6 @@ function isNoOp(side: Side, base: BaseRecord | null): boolean {
 
 function isMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 class RecordMerger {
@@ -179,7 +175,11 @@ class RecordMerger {
       if (!this.leadIn(only.sides) && !this.isNew) this.note(field, key, 'taken', only.sides);
       return only.value;
     }
-    const combined = this.combine(kind, baseValue, groups);
+    const combined = combine(
+      kind,
+      baseValue,
+      groups.map((g) => g.value),
+    );
     if (combined.ok) {
       for (const group of groups) this.take(group.sides);
       this.note(
@@ -233,26 +233,6 @@ class RecordMerger {
         side.deleted && !(current?.deleted ?? false) ? 'deleted' : current ? 'changed' : 'added';
     });
     return effects;
-  }
-
-  private combine(
-    kind: FieldKind,
-    baseValue: unknown,
-    groups: readonly Group[],
-  ): { ok: true; value: unknown } | { ok: false; suggestion?: string } {
-    const values = groups.map((g) => g.value);
-    if (kind === 'text' && values.every((v) => typeof v === 'string')) {
-      if (baseValue !== undefined && typeof baseValue !== 'string') return { ok: false };
-      const merged = mergeTexts(baseValue ?? '', values);
-      return merged.clean
-        ? { ok: true, value: merged.text }
-        : { ok: false, suggestion: merged.suggestion };
-    }
-    if (kind === 'set' && values.every(isStringArray)) {
-      if (baseValue !== undefined && !isStringArray(baseValue)) return { ok: false };
-      return { ok: true, value: mergeSets(baseValue ?? [], values) };
-    }
-    return { ok: false };
   }
 
   private mergeDeletion(): boolean {
@@ -404,27 +384,6 @@ class RecordMerger {
       options,
     });
   }
-}
-
-/** Additions and removals of every side, applied to the base; the base's order, then additions. */
-export function mergeSets(
-  base: readonly string[],
-  sides: readonly (readonly string[])[],
-): string[] {
-  const inBase = new Set(base);
-  const removed = new Set<string>();
-  const added: string[] = [];
-  const seen = new Set<string>();
-  for (const side of sides) {
-    const has = new Set(side);
-    for (const item of base) if (!has.has(item)) removed.add(item);
-    for (const item of side) {
-      if (inBase.has(item) || seen.has(item)) continue;
-      seen.add(item);
-      added.push(item);
-    }
-  }
-  return [...base.filter((item) => !removed.has(item)), ...added];
 }
 
 export function mergeRecord(input: RecordInput): RecordOutcome {

@@ -15,6 +15,7 @@ import {
 } from './decide';
 import { DECISION_PROBLEMS, MergeDecisionError, type DecisionProblem } from './messages';
 import { recordKey } from './packages';
+import { leadSide } from './record-merge';
 import { Pacer } from './pace';
 import { relink } from './refs';
 import type {
@@ -146,21 +147,11 @@ function resolveRecord(
   }
 }
 
-function leadSource(record: CurrentRecord): Source {
-  return {
-    packageId: null,
-    packageHash: null,
-    auditor: record.updatedBy,
-    updatedAt: record.updatedAt,
-    updatedBy: record.updatedBy,
-  };
-}
-
 /** Who brought the record: the return it was created from, else the lead's vault. */
 function originOf(state: RecordState): Source | null {
   const created = state.provenance.find((p) => p.field === null && p.how === 'taken');
   const current = state.planned?.current;
-  return created?.sources[0] ?? (current ? leadSource(current) : null);
+  return created?.sources[0] ?? (current ? leadSide(current).source : null);
 }
 
 function foldDuplicates(

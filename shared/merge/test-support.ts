@@ -4,7 +4,6 @@
  */
 import { engagementSchema } from '../domain/engagement';
 import { evidenceSchema } from '../domain/evidence';
-import { emptyItemResult } from '../domain/inspection/results';
 import {
   inspectionSchema,
   storedFindingSchema,
@@ -12,7 +11,9 @@ import {
 } from '../domain/inspections';
 import { fieldNoteSchema } from '../domain/notes';
 import { personSchema } from '../registers/agreements/people';
+import type { RecordId, RecordMeta } from '../domain/records';
 import { policyReviewSchema } from '../registers/policies/review';
+import * as factories from '../workpapers/testing/factories';
 import { planMerge } from './plan';
 import { resolveMerge } from './resolve';
 import type {
@@ -48,74 +49,36 @@ export function uid(n: number): string {
 export const INSPECTION = uid(0xffff);
 export const HANDED_OUT_AT = '2025-03-01T08:00:00.000Z';
 
+/** The payload of a stored record: the factories' records without their metadata. */
+function payloadOf(stored: RecordMeta & object): Payload {
+  const { id: _id, rev: _rev, updatedAt: _at, updatedBy: _by, deleted: _deleted, ...data } = stored;
+  return data;
+}
+
+const INSPECTION_ID = INSPECTION as RecordId;
+
 export function itemResult(itemId: string, fields: Partial<Payload> = {}): Payload {
-  return { inspectionId: INSPECTION, ...emptyItemResult(itemId), ...fields };
+  return { ...payloadOf(factories.itemResult(INSPECTION_ID, itemId)), ...fields };
 }
 
 export function finding(itemId: string | null, fields: Partial<Payload> = {}): Payload {
-  return {
-    inspectionId: INSPECTION,
-    itemId,
-    title: '離職人員帳號未停用',
-    deficiency: '抽查 113 年離職人員 25 名，其中 3 名之系統帳號於離職後逾 30 日仍未停用。',
-    category: 'management',
-    severity: 'medium',
-    risk: '',
-    recommendation: '',
-    owner: '資訊處',
-    raisedOn: '2025-03-10',
-    dueDate: null,
-    managementResponse: '',
-    status: 'open',
-    closedOn: null,
-    closingEvidenceIds: [],
-    ...fields,
-  };
+  return { ...payloadOf(factories.finding(INSPECTION_ID, { itemId })), ...fields };
 }
 
+/** Evidence whose SHA-256 is `sha` padded with zeros. */
 export function evidence(sha: string, fields: Partial<Payload> = {}): Payload {
-  return {
-    ownerId: INSPECTION,
-    name: 'screenshot.png',
-    mimeType: 'image/png',
-    size: 1024,
-    sha256: sha.padEnd(64, '0'),
-    description: '',
-    ...fields,
-  };
+  const stored = factories.evidence(INSPECTION, { sha256: sha.padEnd(64, '0') });
+  return { ...payloadOf(stored), ...fields };
 }
 
 export function person(employeeNo: string, fields: Partial<Payload> = {}): Payload {
-  return {
-    kind: 'employee',
-    employeeNo,
-    name: '王小明',
-    personId: null,
-    department: '資訊處',
-    title: '工程師',
-    hireDate: '2020-01-02',
-    leftOn: null,
-    status: 'active',
-    jobChanges: [],
-    accessRevokedOn: null,
-    holdsSystemAccess: true,
-    vendorId: null,
-    email: '',
-    phone: '',
-    note: '',
-    source: 'import',
-    rowKey: null,
-    ...fields,
-  };
+  return { ...payloadOf(factories.person({ employeeNo })), ...fields };
 }
 
-export const ENGAGEMENT: Payload = {
-  entity: '某某產物保險股份有限公司',
+export const ENGAGEMENT: Payload = factories.engagement({
   periodStart: '2025-01-01',
   periodEnd: '2025-12-31',
-  scope: '資訊安全自律規範第四條至第十一條。',
-  team: [{ name: '林組長', role: 'lead' }],
-};
+});
 
 export function record(
   table: string,
