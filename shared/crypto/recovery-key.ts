@@ -9,7 +9,8 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const RECOVERY_BYTES = 20;
 const RECOVERY_CHARS = 32;
 
-function encode(bytes: Bytes): string {
+/** Crockford base32 of `bytes`, most significant bit first; trailing bits are dropped. */
+export function crockfordBase32(bytes: Bytes): string {
   let bits = 0;
   let value = 0;
   let out = '';
@@ -25,7 +26,7 @@ function encode(bytes: Bytes): string {
 }
 
 export function newRecoveryKey(): string {
-  return formatRecoveryKey(encode(randomBytes(RECOVERY_BYTES)));
+  return formatRecoveryKey(crockfordBase32(randomBytes(RECOVERY_BYTES)));
 }
 
 function formatRecoveryKey(chars: string): string {
