@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { asIsoInstant } from '../domain/dates';
+import { signUnlock } from './signing';
+import {
+  InspectionLockedError,
+  NotePermissionError,
+  assertEditable,
+  clearNote,
+  isLocked,
+  levelStatus,
+  raiseNote,
+  respondToNote,
+  signProblems,
+  unlockProblems,
+} from './state';
+import { PASSPHRASE, signoffFixture, type Fixture } from './testing';
+
+const t = (minute: number) =>
+  asIsoInstant(`2026-03-04T02:${String(minute).padStart(2, '0')}:00.000Z`);
+
+function problemsOf(
+  f: Fixture,
+  who: number,
+  subject: Parameters<typeof signProblems>[1]['subject'],
+  level: number,
+  at = t(59),
+) {
+  const person = f.people[who]!;
+  return signProblems(f.state(), {
+    subject,
+    level,
+    fingerprint: person.fingerprint,
+    publicKey: person.publicKey,
+    at,
+  }).map((p) => p.code);
+}
+
+describe('the sign-off state machine', () => {
+  it('keeps the order of levels: a level waits for the ones it requires', async () => {
+    const f = await signoffFixture();
+    const item = { kind: 'item' as const, itemId: f.records.itemIds[0]! };
+    expect(problemsOf(f, 1, item, 2)).toEqual(['order']);
+    expect(problemsOf(f, 2, item, 3)).toEqual(['order']);
+    expect(problemsOf(f, 0, item, 1)).toEqual([]);
+    await f.sign(0, item, 1, t(1));
+    expect(problemsOf(f, 1, item, 2)).toEqual([]);
+    expect(problemsOf(f, 2, item, 3)).toEqual(['order']);
+    // The inspection at a level waits for every item at that level.
+    expect(problemsOf(f, 0, { kind: 'inspection' }, 1)).toEqual(['items-unsigned']);
+    // A renamed or reordered policy: level 3 may require only level 1.
+    f.policy.roles[2] = { key: 'approver', name: '總經理核定', requires: [1] };
+    expect(problemsOf(f, 2, item, 3)).toEqual([]);
+  });
+
+  it('keeps separation of duties: one person signs one level of a thing, even with a new key', async () => {
+    const f = await signoffFixture(['甲', '乙', '丙']);
+    const item = { kind: 'item' as const, itemId: f.records.itemIds[0]! };
+    f.trusted[1] = { ...f.trusted[1]!, role: null };
+    await f.sign(1, item, 1, t(1));
+    expect(problemsOf(f, 1, item, 2)).toContain('separation');
+    // Person 1's replacement key counts as the same person.
+    f.trusted[2] = { ...f.trusted[2]!, personId: f.trusted[1]!.personId, role: null };
+    expect(problemsOf(f, 2, item, 2)).toContain('separation');
+    // Someone else may; and the role each signer holds is checked.
+    f.trusted[2] = { ...f.trusted[2]!, personId: 'other', role: 'approver' };
+    expect(problemsOf(f, 2, item, 2)).toEqual(['wrong-role']);
+    f.trusted[2] = { ...f.trusted[2]!, role: null };
+    expect(problemsOf(f, 2, item, 2)).toEqual([]);
+  });
+
+  it('lets open review notes block at and above their level, and only their author clear them', async () => {
+    const f = await signoffFixture();
+    const [first, second] = f.records.itemIds;
+    const item = { kind: 'item' as const, itemId: first! };
+    await f.sign(0, item, 1, t(1));
+    const reviewer = { name: f.people[1]!.name, fingerprint: f.people[1]!.fingerprint };
+    const preparer = { name: f.people[0]!.name, fingerprint: f.people[0]!.fingerprint };
+    let note = raiseNote({
+      inspectionId: f.policy.inspectionId,
+      target: { kind: 'item', itemId: first! },
+      level: 2,
+      author: reviewer,
+      text: '請補充抽樣方法',
+      at: t(2),
+    });
+    f.notes.push(note);
+    expect(problemsOf(f, 1, item, 2)).toEqual(['open-notes']);
+    // Not below its level, not on other items.
+    expect(problemsOf(f, 0, { kind: 'item', itemId: second! }, 1)).toEqual([]);
+    // A note on a finding counts for the finding's item; the inspection sees every note.
+    const findingNote = raiseNote({
+      inspectionId: f.policy.inspectionId,
+      target: { kind: 'finding', findingId: f.records.findings[0]!.id, itemId: second! },
+      level: 2,
+      author: reviewer,
+      text: '風險說明不足',
+      at: t(2),
+    });
+    f.notes.push(findingNote);
+    await f.sign(0, { kind: 'item', itemId: second! }, 1, t(3));
+    expect(problemsOf(f, 1, { kind: 'item', itemId: second! }, 2)).toEqual(['open-notes']);
+
+    note = respondToNote(note, preparer, '已補充', t(4));
+    expect(() => clearNote(note, preparer, t(5))).toThrow(NotePermissionError);
+    const cleared = clearNote(note, reviewer, t(5));
+    expect(cleared.cleared).toEqual({ by: reviewer, at: t(5) });
+    expect(cleared.responses).toHaveLength(1);
+    expect(() => respondToNote(cleared, preparer, 'x', t(6))).toThrow(NotePermissionError);
+    f.notes[0] = cleared;
+    expect(problemsOf(f, 1, item, 2)).toEqual([]);
+  });
+
+  it('stales a sign-off when its content changes, not on an unchanged save', async () => {
+    const f = await signoffFixture();
+    const first = f.records.itemResults[0]!;
+    const item = { kind: 'item' as const, itemId: first.itemId };
+    await f.sign(0, item, 1, t(1));
+    expect(levelStatus(f.state(), item, 1).status).toBe('valid');
+
+    const savedUnchanged = {
+      ...f.records,
+      itemResults: [{ ...first, rev: first.rev + 1 }, ...f.records.itemResults.slice(1)],
+    };
+    expect(levelStatus(f.state(savedUnchanged), item, 1).status).toBe('valid');
+
+    // A change, however it arrives (the screen, an import, a merge), is a changed digest.
+    const merged = {
+      ...f.records,
+      itemResults: [
+        { ...first, rev: first.rev + 1, workPerformed: '合併後之內容' },
+        ...f.records.itemResults.slice(1),
+      ],
+    };
+    expect(levelStatus(f.state(merged), item, 1)).toMatchObject({
+      status: 'stale',
+      staleBecause: 'changed',
+    });
+    // Signing again clears it; the old sign-off stays in the history.
+    f.records = merged;
+    expect(problemsOf(f, 0, item, 1)).toEqual([]);
+    await f.sign(0, item, 1, t(2));
+    expect(levelStatus(f.state(), item, 1).status).toBe('valid');
+    expect(f.signoffs).toHaveLength(2);
+  });
+
+  it("locks on the approver's final sign-off, and unlocks with their signature and a reason", async () => {
+    const f = await signoffFixture();
+    await f.signItems(0, 1, t(1));
+    await f.sign(0, { kind: 'inspection' }, 1, t(2));
+    await f.signItems(1, 2, t(3));
+    await f.sign(1, { kind: 'inspection' }, 2, t(4));
+    await f.signItems(2, 3, t(5));
+    expect(isLocked(f.state())).toBe(false);
+    await f.sign(2, { kind: 'inspection' }, 3, t(6));
+    expect(isLocked(f.state())).toBe(true);
+    expect(() => assertEditable(f.state())).toThrow(InspectionLockedError);
+    expect(problemsOf(f, 0, { kind: 'item', itemId: f.records.itemIds[0]! }, 1)).toContain(
+      'locked',
+    );
+
+    const approver = f.people[2]!;
+    const reviewer = f.people[1]!;
+    const ask = (who: typeof approver, reason: string) =>
+      unlockProblems(f.state(), {
+        fingerprint: who.fingerprint,
+        publicKey: who.publicKey,
+        reason,
+        at: t(7),
+      });
+    expect(ask(reviewer, '更正')).toEqual(['not-approver']);
+    expect(ask(approver, '  ')).toEqual(['no-reason']);
+    expect(ask(approver, '受查單位補件，須更新 SR-04-01.1')).toEqual([]);
+    await expect(
+      signUnlock({
+        identity: approver,
+        passphrase: 'wrong passphrase!',
+        inspectionId: f.policy.inspectionId,
+        reason: 'x',
+        now: t(7),
+      }),
+    ).rejects.toThrow(/passphrase/);
+    f.unlocks.push(
+      await signUnlock({
+        identity: approver,
+        passphrase: PASSPHRASE,
+        inspectionId: f.policy.inspectionId,
+        reason: '受查單位補件，須更新 SR-04-01.1',
+        now: t(7),
+      }),
+    );
+    expect(isLocked(f.state())).toBe(false);
+    expect(levelStatus(f.state(), { kind: 'inspection' }, 3)).toMatchObject({
+      status: 'stale',
+      staleBecause: 'unlocked',
+    });
+    expect(() => assertEditable(f.state())).not.toThrow();
+    // The levels below stay valid; the approver signs again to lock again.
+    expect(levelStatus(f.state(), { kind: 'inspection' }, 2).status).toBe('valid');
+    await f.sign(2, { kind: 'inspection' }, 3, t(8));
+    expect(isLocked(f.state())).toBe(true);
+  });
+});
