@@ -1,3 +1,4 @@
+import { must } from './testing';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../crypto/bytes';
 import { canonicalJson } from '../domain/canonical-json';
@@ -86,8 +87,8 @@ describe('signed content digests', () => {
       },
       KEY,
     );
-    expect(digestOf(saved.items.get(first.itemId)!)).toBe(
-      digestOf(before.items.get(first.itemId)!),
+    expect(digestOf(must(saved.items.get(first.itemId)))).toBe(
+      digestOf(must(before.items.get(first.itemId))),
     );
     expect(digestOf(saved.inspection)).toBe(digestOf(before.inspection));
     // Notes are not signed.
@@ -95,8 +96,8 @@ describe('signed content digests', () => {
       { ...base, itemResults: [{ ...first, notes: 'scratch' }, second] },
       KEY,
     );
-    expect(digestOf(noted.items.get(first.itemId)!)).toBe(
-      digestOf(before.items.get(first.itemId)!),
+    expect(digestOf(must(noted.items.get(first.itemId)))).toBe(
+      digestOf(must(before.items.get(first.itemId))),
     );
 
     const changes: [string, InspectionRecords][] = [
@@ -111,8 +112,8 @@ describe('signed content digests', () => {
     for (const [field, changed] of changes) {
       const after = contentsOf(changed, KEY);
       const itemId = field.startsWith('finding') ? second.itemId : first.itemId;
-      const a = before.items.get(itemId)!;
-      const b = after.items.get(itemId)!;
+      const a = must(before.items.get(itemId));
+      const b = must(after.items.get(itemId));
       expect(digestOf(b), field).not.toBe(digestOf(a));
       expect(changedFields(a, b)).toEqual([field]);
       expect(changedFields(before.inspection, after.inspection)).toEqual([`item ${itemId}`]);
@@ -138,7 +139,7 @@ describe('signed content digests', () => {
 
   it('refuse an item with two working records and evidence missing from the vault', async () => {
     const base = await records();
-    const first = base.itemResults[0]!;
+    const first = must(base.itemResults[0]);
     expect(() =>
       contentsOf(
         {

@@ -47,7 +47,7 @@ export function jcs(value: unknown): string {
 
 /** SHA-256 of UTF-8 text, lower-case hex (synchronous, unlike `crypto/bytes`' WebCrypto one). */
 export function textSha256(text: string): string {
-  return toHex(sha256(utf8(text)) as Bytes);
+  return toHex(sha256(utf8(text)));
 }
 
 /** The digest of a signed content: SHA-256 of its canonical JSON. */
@@ -59,7 +59,7 @@ export function digestOf(content: SignedContent): string {
 export type TextField = { text: string; salt: string } | { commitment: string };
 
 export function fieldSalt(digestKey: Bytes, path: readonly string[]): string {
-  return toHex(hmac(sha256, digestKey, utf8(jcs(path))) as Bytes);
+  return toHex(hmac(sha256, digestKey, utf8(jcs(path))));
 }
 
 function hexBytes(hex: string): Bytes {
@@ -69,7 +69,7 @@ function hexBytes(hex: string): Bytes {
 
 export function commitmentOf(field: TextField): string {
   if ('commitment' in field) return hex64.parse(field.commitment);
-  return toHex(hmac(sha256, hexBytes(field.salt), utf8(field.text)) as Bytes);
+  return toHex(hmac(sha256, hexBytes(field.salt), utf8(field.text)));
 }
 
 export const evidenceRefSchema = z.strictObject({

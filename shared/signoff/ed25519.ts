@@ -43,10 +43,7 @@ export interface GeneratedKeyPair {
 
 export async function generateKeyPair(): Promise<GeneratedKeyPair> {
   return unavailableIfNotSupported(async () => {
-    const pair = (await crypto.subtle.generateKey(ED25519, true, [
-      'sign',
-      'verify',
-    ])) as CryptoKeyPair;
+    const pair = await crypto.subtle.generateKey(ED25519, true, ['sign', 'verify']);
     const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
     const publicKey = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
     const seed = pkcs8.slice(PKCS8_PREFIX.length);

@@ -11,7 +11,7 @@ import {
   signWithIdentity,
 } from './identity';
 import { minisignVerify, parsePublicKey } from './minisign';
-import { fastKdf } from './testing';
+import { fastKdf, must } from './testing';
 
 const NOW = asIsoInstant('2026-03-04T02:00:00.000Z');
 const PASS = '我的簽章密碼 correct horse';
@@ -31,27 +31,27 @@ describe('signing identities', () => {
     expect(JSON.stringify(id)).not.toMatch(/"(seed|privateKey|d)"/);
 
     const message = utf8('content');
-    let escaped: { sign: (m: Uint8Array<ArrayBuffer>) => Promise<string> } | null = null;
+    const escaped: { sign?: (m: Uint8Array<ArrayBuffer>) => Promise<string> } = {};
     const sig = await signWithIdentity(id, PASS, async (signer) => {
-      escaped = { sign: (m) => signer.sign(m, { trusted: 't', untrusted: 'u' }) };
+      escaped.sign = (m) => signer.sign(m, { trusted: 't', untrusted: 'u' });
       return signer.sign(message, { trusted: 't', untrusted: 'u' });
     });
     expect((await minisignVerify(parsePublicKey(publicKeyFile), message, sig)).ok).toBe(true);
     // The signer is dropped when the work ends: it cannot sign afterwards.
-    await expect(escaped!.sign(message)).rejects.toThrow(/dropped/);
+    await expect(must(escaped.sign)(message)).rejects.toThrow(/dropped/);
   });
 
   it('refuses a wrong passphrase, a short one, and a sealed key moved into another file', async () => {
     const { identity: a } = await identity('甲');
     const { identity: b } = await identity('乙');
-    await expect(signWithIdentity(a, 'not the passphrase!', async () => 1)).rejects.toThrow(
-      SigningPassphraseError,
-    );
+    await expect(
+      signWithIdentity(a, 'not the passphrase!', () => Promise.resolve(1)),
+    ).rejects.toThrow(SigningPassphraseError);
     await expect(
       createIdentity({ name: 'x', passphrase: 'short', now: NOW, kdf: fastKdf() }),
     ).rejects.toThrow(/at least 12/);
     const swapped = { ...a, sealedKey: b.sealedKey, kdf: b.kdf };
-    await expect(signWithIdentity(swapped, PASS, async () => 1)).rejects.toThrow(
+    await expect(signWithIdentity(swapped, PASS, () => Promise.resolve(1))).rejects.toThrow(
       SigningPassphraseError,
     );
   });
@@ -73,9 +73,11 @@ describe('signing identities', () => {
     const { identity: id } = await identity();
     const changed = await changeSigningPassphrase(id, PASS, 'a new signing passphrase', fastKdf());
     expect(changed.fingerprint).toBe(id.fingerprint);
-    await expect(signWithIdentity(changed, PASS, async () => 1)).rejects.toThrow(
+    await expect(signWithIdentity(changed, PASS, () => Promise.resolve(1))).rejects.toThrow(
       SigningPassphraseError,
     );
-    expect(await signWithIdentity(changed, 'a new signing passphrase', async () => 2)).toBe(2);
+    expect(
+      await signWithIdentity(changed, 'a new signing passphrase', () => Promise.resolve(2)),
+    ).toBe(2);
   });
 });

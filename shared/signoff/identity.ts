@@ -92,7 +92,7 @@ export class IdentityFileError extends Error {
 export function fingerprintOf(publicKey: string | MinisignPublicKey): string {
   const line = typeof publicKey === 'string' ? publicKey : publicKeyLine(publicKey);
   const digest = sha256(fromBase64(line));
-  const chars = crockfordBase32(digest.slice(0, 10) as Bytes);
+  const chars = crockfordBase32(digest.slice(0, 10));
   return chars.match(/.{4}/g)?.join('-') ?? chars;
 }
 
@@ -100,8 +100,11 @@ function identityAad(publicKey: string): Bytes {
   return utf8(`aw-signing-identity/v1|${publicKey}`);
 }
 
+/** Characters as a person counts them (grapheme clusters), as the vault passphrase rule does. */
 function characterCount(text: string): number {
-  return [...text.normalize('NFC')].length;
+  let count = 0;
+  for (const _ of new Intl.Segmenter().segment(text.normalize('NFC'))) count++;
+  return count;
 }
 
 export interface NewIdentity {

@@ -122,7 +122,7 @@ export function parsePublicKey(text: string): MinisignPublicKey {
 
 /** BLAKE2b-512 of the message, unkeyed: what an "ED" signature signs. */
 export function prehash(message: Bytes): Bytes {
-  return blake2b(message, { dkLen: 64 }) as Bytes;
+  return blake2b(message, { dkLen: 64 });
 }
 
 /** Parses a .minisig file; throws MinisignFormatError for anything else. */

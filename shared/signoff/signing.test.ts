@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '../crypto/bytes';
 import { asIsoInstant } from '../domain/dates';
 import { checkSignoff, checkUnlock, signUnlock } from './signing';
-import { PASSPHRASE, signoffFixture } from './testing';
+import { PASSPHRASE, signoffFixture, must } from './testing';
 import type { Signoff } from './records';
 
 const t = (minute: number) =>
@@ -11,7 +11,7 @@ const t = (minute: number) =>
 /** Flips one bit of the Ed25519 signature on the second line of a .minisig. */
 function flipSignatureByte(signature: string): string {
   const lines = signature.split('\n');
-  const bytes = fromBase64(lines[1]!);
+  const bytes = fromBase64(must(lines[1]));
   bytes[20] = (bytes[20] ?? 0) ^ 0x01;
   lines[1] = toBase64(bytes);
   return lines.join('\n');
@@ -21,8 +21,8 @@ describe('checking one sign-off', () => {
   it('accepts a sign-off as made and refuses every tampering', async () => {
     const f = await signoffFixture();
     const [a, b] = f.records.itemIds;
-    const first = await f.sign(0, { kind: 'item', itemId: a! }, 1, t(1));
-    const second = await f.sign(0, { kind: 'item', itemId: b! }, 1, t(1));
+    const first = await f.sign(0, { kind: 'item', itemId: must(a) }, 1, t(1));
+    const second = await f.sign(0, { kind: 'item', itemId: must(b) }, 1, t(1));
     expect(await checkSignoff(first, f.trusted)).toEqual({ ok: true });
 
     const refused = async (signoff: Signoff) => {
@@ -35,7 +35,7 @@ describe('checking one sign-off', () => {
     // The signature of item a moved onto item b's record.
     expect(await refused({ ...second, signature: first.signature })).toBe('invalid-signature');
     // … or with a's content too, but named as b.
-    expect(await refused({ ...first, subject: { kind: 'item', itemId: b! } })).toBe(
+    expect(await refused({ ...first, subject: { kind: 'item', itemId: must(b) } })).toBe(
       'content-mismatch',
     );
     // A level, a time or a name changed beside the signature.
@@ -45,7 +45,7 @@ describe('checking one sign-off', () => {
       'statement-mismatch',
     );
     // Someone else's key presented as the signer's.
-    const other = f.people[1]!;
+    const other = must(f.people[1]);
     expect(
       await refused({ ...first, signer: { ...first.signer, publicKey: other.publicKey } }),
     ).toBe('statement-mismatch');
@@ -63,7 +63,7 @@ describe('checking one sign-off', () => {
 
   it('refuses a key that is not trusted, and a retired key used after its retirement', async () => {
     const f = await signoffFixture();
-    const itemId = f.records.itemIds[0]!;
+    const itemId = must(f.records.itemIds[0]);
     const before = await f.sign(0, { kind: 'item', itemId }, 1, t(1));
     const after = await f.sign(0, { kind: 'item', itemId }, 1, t(3));
     expect(await checkSignoff(after, [])).toMatchObject({ ok: false, problem: 'unknown-signer' });
@@ -77,7 +77,7 @@ describe('checking one sign-off', () => {
   it('checks the signed unlock: reason and time are signed', async () => {
     const f = await signoffFixture();
     const unlock = await signUnlock({
-      identity: f.people[2]!,
+      identity: must(f.people[2]),
       passphrase: PASSPHRASE,
       inspectionId: f.policy.inspectionId,
       reason: '補件',

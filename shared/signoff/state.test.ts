@@ -13,7 +13,7 @@ import {
   signProblems,
   unlockProblems,
 } from './state';
-import { PASSPHRASE, signoffFixture, type Fixture } from './testing';
+import { PASSPHRASE, signoffFixture, type Fixture, must } from './testing';
 
 const t = (minute: number) =>
   asIsoInstant(`2026-03-04T02:${String(minute).padStart(2, '0')}:00.000Z`);
@@ -25,7 +25,7 @@ function problemsOf(
   level: number,
   at = t(59),
 ) {
-  const person = f.people[who]!;
+  const person = must(f.people[who]);
   return signProblems(f.state(), {
     subject,
     level,
@@ -38,7 +38,7 @@ function problemsOf(
 describe('the sign-off state machine', () => {
   it('keeps the order of levels: a level waits for the ones it requires', async () => {
     const f = await signoffFixture();
-    const item = { kind: 'item' as const, itemId: f.records.itemIds[0]! };
+    const item = { kind: 'item' as const, itemId: must(f.records.itemIds[0]) };
     expect(problemsOf(f, 1, item, 2)).toEqual(['order']);
     expect(problemsOf(f, 2, item, 3)).toEqual(['order']);
     expect(problemsOf(f, 0, item, 1)).toEqual([]);
@@ -54,30 +54,30 @@ describe('the sign-off state machine', () => {
 
   it('keeps separation of duties: one person signs one level of a thing, even with a new key', async () => {
     const f = await signoffFixture(['甲', '乙', '丙']);
-    const item = { kind: 'item' as const, itemId: f.records.itemIds[0]! };
-    f.trusted[1] = { ...f.trusted[1]!, role: null };
+    const item = { kind: 'item' as const, itemId: must(f.records.itemIds[0]) };
+    f.trusted[1] = { ...must(f.trusted[1]), role: null };
     await f.sign(1, item, 1, t(1));
     expect(problemsOf(f, 1, item, 2)).toContain('separation');
     // Person 1's replacement key counts as the same person.
-    f.trusted[2] = { ...f.trusted[2]!, personId: f.trusted[1]!.personId, role: null };
+    f.trusted[2] = { ...must(f.trusted[2]), personId: must(f.trusted[1]).personId, role: null };
     expect(problemsOf(f, 2, item, 2)).toContain('separation');
     // Someone else may; and the role each signer holds is checked.
-    f.trusted[2] = { ...f.trusted[2]!, personId: 'other', role: 'approver' };
+    f.trusted[2] = { ...must(f.trusted[2]), personId: 'other', role: 'approver' };
     expect(problemsOf(f, 2, item, 2)).toEqual(['wrong-role']);
-    f.trusted[2] = { ...f.trusted[2]!, role: null };
+    f.trusted[2] = { ...must(f.trusted[2]), role: null };
     expect(problemsOf(f, 2, item, 2)).toEqual([]);
   });
 
   it('lets open review notes block at and above their level, and only their author clear them', async () => {
     const f = await signoffFixture();
     const [first, second] = f.records.itemIds;
-    const item = { kind: 'item' as const, itemId: first! };
+    const item = { kind: 'item' as const, itemId: must(first) };
     await f.sign(0, item, 1, t(1));
-    const reviewer = { name: f.people[1]!.name, fingerprint: f.people[1]!.fingerprint };
-    const preparer = { name: f.people[0]!.name, fingerprint: f.people[0]!.fingerprint };
+    const reviewer = { name: must(f.people[1]).name, fingerprint: must(f.people[1]).fingerprint };
+    const preparer = { name: must(f.people[0]).name, fingerprint: must(f.people[0]).fingerprint };
     let note = raiseNote({
       inspectionId: f.policy.inspectionId,
-      target: { kind: 'item', itemId: first! },
+      target: { kind: 'item', itemId: must(first) },
       level: 2,
       author: reviewer,
       text: '請補充抽樣方法',
@@ -86,19 +86,19 @@ describe('the sign-off state machine', () => {
     f.notes.push(note);
     expect(problemsOf(f, 1, item, 2)).toEqual(['open-notes']);
     // Not below its level, not on other items.
-    expect(problemsOf(f, 0, { kind: 'item', itemId: second! }, 1)).toEqual([]);
+    expect(problemsOf(f, 0, { kind: 'item', itemId: must(second) }, 1)).toEqual([]);
     // A note on a finding counts for the finding's item; the inspection sees every note.
     const findingNote = raiseNote({
       inspectionId: f.policy.inspectionId,
-      target: { kind: 'finding', findingId: f.records.findings[0]!.id, itemId: second! },
+      target: { kind: 'finding', findingId: must(f.records.findings[0]).id, itemId: must(second) },
       level: 2,
       author: reviewer,
       text: '風險說明不足',
       at: t(2),
     });
     f.notes.push(findingNote);
-    await f.sign(0, { kind: 'item', itemId: second! }, 1, t(3));
-    expect(problemsOf(f, 1, { kind: 'item', itemId: second! }, 2)).toEqual(['open-notes']);
+    await f.sign(0, { kind: 'item', itemId: must(second) }, 1, t(3));
+    expect(problemsOf(f, 1, { kind: 'item', itemId: must(second) }, 2)).toEqual(['open-notes']);
 
     note = respondToNote(note, preparer, '已補充', t(4));
     expect(() => clearNote(note, preparer, t(5))).toThrow(NotePermissionError);
@@ -112,7 +112,7 @@ describe('the sign-off state machine', () => {
 
   it('stales a sign-off when its content changes, not on an unchanged save', async () => {
     const f = await signoffFixture();
-    const first = f.records.itemResults[0]!;
+    const first = must(f.records.itemResults[0]);
     const item = { kind: 'item' as const, itemId: first.itemId };
     await f.sign(0, item, 1, t(1));
     expect(levelStatus(f.state(), item, 1).status).toBe('valid');
@@ -154,12 +154,12 @@ describe('the sign-off state machine', () => {
     await f.sign(2, { kind: 'inspection' }, 3, t(6));
     expect(isLocked(f.state())).toBe(true);
     expect(() => assertEditable(f.state())).toThrow(InspectionLockedError);
-    expect(problemsOf(f, 0, { kind: 'item', itemId: f.records.itemIds[0]! }, 1)).toContain(
+    expect(problemsOf(f, 0, { kind: 'item', itemId: must(f.records.itemIds[0]) }, 1)).toContain(
       'locked',
     );
 
-    const approver = f.people[2]!;
-    const reviewer = f.people[1]!;
+    const approver = must(f.people[2]);
+    const reviewer = must(f.people[1]);
     const ask = (who: typeof approver, reason: string) =>
       unlockProblems(f.state(), {
         fingerprint: who.fingerprint,

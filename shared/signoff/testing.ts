@@ -156,3 +156,9 @@ export async function signoffFixture(names = ['林編製', '黃覆核', '張核�
   };
   return fixture;
 }
+
+/** The value, or a test failure naming what was missing. */
+export function must<T>(value: T | undefined | null, what = 'value'): T {
+  if (value === undefined || value === null) throw new Error(`test fixture: no ${what}`);
+  return value;
+}
