@@ -71,6 +71,7 @@ import {
   type RegistersInput,
 } from './register-sheets';
 import { safeText } from './sanitize';
+import { buildSigning, type BuiltSigning, type WorkpaperSignoffs } from './signoff-sheets';
 
 export interface InspectionWorkbookInput {
   engagement: Engagement;
@@ -91,6 +92,8 @@ export interface InspectionWorkbookInput {
    * the register sheets are left out and the file is as before.
    */
   registers?: RegistersInput;
+  /** The inspection's sign-offs (issue 12): shown on the cover and a sheet, and signed in meta. */
+  signoff?: WorkpaperSignoffs;
   appVersion: string;
   generatedAt: IsoInstant;
 }
@@ -160,6 +163,7 @@ function coverRows(
   options: InspectionWorkbookOptions,
   ctx: SheetContext,
   registers: RegisterSummary | null,
+  signRows: BuiltSigning['coverRows'] | null,
 ): CoverRow[] {
   const { engagement, inspection, generatedAt } = input;
   const { lang, calendar } = options;
@@ -210,9 +214,11 @@ function coverRows(
       ? []
       : registerCoverRows(registers, lang, formatDate(ctx.asOf, { calendar, lang }))),
     section('signSection'),
-    row('preparedBy', label(COVER.signLine), 'sign'),
-    row('reviewedBy', label(COVER.signLine), 'sign'),
-    row('approvedBy', label(COVER.signLine), 'sign'),
+    ...(signRows ?? [
+      row('preparedBy', label(COVER.signLine), 'sign'),
+      row('reviewedBy', label(COVER.signLine), 'sign'),
+      row('approvedBy', label(COVER.signLine), 'sign'),
+    ]),
     section('exportSection'),
     row('generatedRoc', formatDateTime(generatedAt, { calendar: 'roc', lang })),
     row('generatedIso', `${localIso} (Asia/Taipei) = ${generatedAt}`),
@@ -251,6 +257,23 @@ async function describeRows(built: BuiltSheet): Promise<RowEntry[]> {
     });
   }
   return entries;
+}
+
+/** The signing parts of a workpaper whose input carries the inspection's sign-offs. */
+function signingOf(data: InspectionWorkbookInput, ctx: SheetContext): Promise<BuiltSigning | null> {
+  if (data.signoff === undefined) return Promise.resolve(null);
+  return buildSigning(
+    {
+      engagement: data.engagement,
+      inspection: data.inspection,
+      itemIds: data.items.map((item) => item.id),
+      itemResults: data.itemResults,
+      findings: data.findings,
+      evidence: data.evidence ?? [],
+    },
+    data.signoff,
+    ctx,
+  );
 }
 
 /** Builds the workbook description of one inspection's workpaper. */
@@ -295,14 +318,22 @@ export async function buildInspectionWorkbook(
           { ...ctx, includePersonalData, findings: data.findings, items: data.items },
           input.registers,
         );
+  const signing = await signingOf(data, ctx);
   const dataSheets = [
     checklistSheet(ctx, data.items, data.itemResults),
     findingsSheet(ctx, data.findings, data.items),
     systemsSheet(ctx, data.systems),
     ...(registers?.sheets ?? []),
+    ...(signing === null ? [] : [signing.sheet]),
     activitySheet(ctx, data.activity),
   ];
-  const cover = coverRows(data, options, ctx, registers?.summary ?? null);
+  const cover = coverRows(
+    data,
+    options,
+    ctx,
+    registers?.summary ?? null,
+    signing?.coverRows ?? null,
+  );
   const coverSheet: SheetSpec = {
     name: SHEET_NAMES.cover[lang],
     state: 'visible',
@@ -337,8 +368,9 @@ export async function buildInspectionWorkbook(
     ...(await Promise.all(dataSheets.map((b) => describeSheet(b, b.sheet.rows.length)))),
   ];
   const rows = (await Promise.all(dataSheets.map(describeRows))).flat();
-  const contentHash = await contentHashOf({ header, sheets, rows });
-  const meta: WorkpaperMeta = { header, sheets, rows, contentHash };
+  const signed = signing === null ? {} : { signing: signing.meta };
+  const contentHash = await contentHashOf({ header, sheets, rows, ...signed });
+  const meta: WorkpaperMeta = { header, sheets, rows, ...signed, contentHash };
 
   // The hash is printed last on the cover, outside what the cover's own hash covers.
   const finalCover: SheetSpec = {

@@ -19,6 +19,12 @@ import { canonicalJson } from '../domain/canonical-json';
 import { isoDateSchema, isoInstantSchema } from '../domain/dates';
 import type { Bilingual } from '../domain/inspection/text';
 import { hashableCell, type CellValue, type ColumnSpec } from './model';
+import {
+  isSigningKind,
+  readSigningEntries,
+  signingMetaRows,
+  type SigningMeta,
+} from './signing-meta';
 
 export const META_SHEET_NAME = '_aw_meta';
 export const META_FORMAT = 'aw-workpaper';
@@ -47,7 +53,14 @@ export type WorkpaperHeader = z.infer<typeof workpaperHeaderSchema>;
  * The register sheets: written for reference only, never imported (every column locked, no
  * row entries), like the activity trail. Only workpapers exported with registers have them.
  */
-export const REGISTER_ROLES = ['agreements', 'coverage', 'disposals', 'policies'] as const;
+export const REGISTER_ROLES = [
+  'agreements',
+  'coverage',
+  'disposals',
+  'policies',
+  // The list of sign-offs of a signed workpaper (`signoff-sheets.ts`): for reference too.
+  'signoffs',
+] as const;
 export type RegisterRole = (typeof REGISTER_ROLES)[number];
 
 export const SHEET_ROLES = [
@@ -98,6 +111,8 @@ export interface WorkpaperMeta {
   header: WorkpaperHeader;
   sheets: SheetEntry[];
   rows: RowEntry[];
+  /** Signed workpapers only (issue 12): what `verify` needs to check every sign-off. */
+  signing?: SigningMeta;
   contentHash: string;
 }
 
@@ -156,9 +171,15 @@ export async function sheetHash(
 }
 
 export async function contentHashOf(
-  meta: Pick<WorkpaperMeta, 'header' | 'sheets' | 'rows'>,
+  meta: Pick<WorkpaperMeta, 'header' | 'sheets' | 'rows' | 'signing'>,
 ): Promise<string> {
-  return sha256Hex(canonicalJson({ header: meta.header, sheets: meta.sheets, rows: meta.rows }));
+  const { header, sheets, rows, signing } = meta;
+  // Without signing entries the text (and so every earlier file's hash) is as before.
+  return sha256Hex(
+    canonicalJson(
+      signing === undefined ? { header, sheets, rows } : { header, sheets, rows, signing },
+    ),
+  );
 }
 
 export const META_COLUMNS: readonly ColumnSpec[] = [
@@ -172,6 +193,7 @@ export function metaRows(meta: WorkpaperMeta): CellValue[][] {
     ['header', canonicalJson(meta.header)],
     ...meta.sheets.map((sheet) => ['sheet', canonicalJson(sheet)]),
     ...meta.rows.map((row) => ['row', canonicalJson(row)]),
+    ...(meta.signing === undefined ? [] : signingMetaRows(meta.signing, canonicalJson)),
     ['contentHash', meta.contentHash],
   ];
 }
@@ -246,6 +268,7 @@ export async function readWorkpaperMeta(
 
   const sheets: SheetEntry[] = [];
   const rows: RowEntry[] = [];
+  const signingLines: { kind: string; value: unknown; row: number }[] = [];
   let contentHash: string | null = null;
   for (const [index, line] of body.slice(1).entries()) {
     const kind = line[0];
@@ -263,13 +286,18 @@ export async function readWorkpaperMeta(
       const row = rowEntrySchema.safeParse(parseJson(line[1]));
       if (!row.success) return fail('malformed', `row entry in row ${index + 3}`);
       rows.push(row.data);
+    } else if (isSigningKind(kind)) {
+      signingLines.push({ kind, value: line[1], row: index + 3 });
     } else if (!(kind === undefined || kind === null || kind === '')) {
       return fail('malformed', `unknown entry in row ${index + 3}`);
     }
   }
   if (contentHash === null) return fail('malformed', 'no contentHash');
 
+  const signing = readSigningEntries(signingLines);
+  if (typeof signing === 'string') return fail('malformed', signing);
   const meta: WorkpaperMeta = { header: header.data, sheets, rows, contentHash };
+  if (signing !== null) meta.signing = signing;
   if ((await contentHashOf(meta)) !== contentHash) return fail('altered');
   if (expected.inspectionId !== undefined && expected.inspectionId !== meta.header.inspectionId) {
     return fail('other-inspection');

@@ -1,0 +1,111 @@
+/** A signed workpaper written by exceljs, read back and verified from its own cells. */
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoEngagement } from '../sample/demo-engagement';
+import { demoSignoff, type DemoSignoff } from '../sample/demo-signoff';
+import { toIsoInstant } from '../domain/dates';
+import { fastKdf, must } from '../signoff/testing';
+import { buildInspectionWorkbook } from './build-inspection';
+import { META_SHEET_NAME, readWorkpaperMeta, type WorkpaperMeta } from './meta';
+import { plainGrid, readWorkbookCells } from './roundtrip/read-workbook';
+import { verifySignedWorkpaper } from './signoff-verify';
+import { SIGNOFF_LABELS } from './signoff-sheets';
+import { writeWorkbook } from './xlsx-write';
+
+const NOW = new Date('2026-03-04T02:00:00.000Z');
+
+async function verifyBytes(bytes: Uint8Array, signers: DemoSignoff['trusted'] | null = null) {
+  const sheets = await readWorkbookCells(bytes);
+  const metaSheet = must(sheets.find((s) => s.name === META_SHEET_NAME));
+  const reading = await readWorkpaperMeta(plainGrid(metaSheet, 2));
+  if (!reading.ok) throw new Error(reading.problem);
+  const grids = new Map(
+    reading.meta.sheets.map((e) => {
+      const sheet = sheets.find((s) => s.name === e.name);
+      return [e.name, sheet === undefined ? null : plainGrid(sheet, e.columns.length)];
+    }),
+  );
+  return { meta: reading.meta, result: await verifySignedWorkpaper(reading.meta, grids, signers) };
+}
+
+async function edit(
+  bytes: Uint8Array,
+  change: (wb: ExcelJS.Workbook) => void,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.slice().buffer);
+  change(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('signed workpapers', () => {
+  let signed: DemoSignoff;
+  let bytes: Uint8Array;
+  let meta: WorkpaperMeta;
+  beforeAll(async () => {
+    const demo = await demoEngagement(NOW);
+    signed = await demoSignoff(demo, NOW, { kdf: fastKdf });
+    const built = await buildInspectionWorkbook(
+      {
+        ...demo,
+        signoff: {
+          policy: signed.policy,
+          signoffs: signed.signoffs,
+          unlocks: [],
+          signers: signed.trusted,
+        },
+        appVersion: '0.1.0',
+        generatedAt: toIsoInstant(NOW),
+      },
+      { lang: 'zh-TW', calendar: 'roc', includePersonalData: false },
+    );
+    meta = built.meta;
+    bytes = await writeWorkbook(built.spec);
+  }, 120_000);
+
+  it('verifies every sign-off from the cells as written', async () => {
+    const { result } = await verifyBytes(bytes, signed.trusted);
+    expect(result.problems).toEqual([]);
+    expect(result.signoffs).toHaveLength(signed.signoffs.length);
+    expect(new Set(result.signoffs.map((s) => s.status))).toEqual(new Set(['valid']));
+    // The sample's masked note is not signed, but a masked text would be counted here.
+    expect(result.commitmentOnly).toBeGreaterThanOrEqual(0);
+    expect(meta.signing?.signoffs.every((s) => s.content === undefined)).toBe(true);
+  });
+
+  it('shows each inspection sign-off on the cover and every sign-off on its sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.slice().buffer);
+    const cover = must(wb.worksheets[0]);
+    const texts: string[] = [];
+    cover.eachRow((row) => texts.push(String(row.getCell(2).value)));
+    for (const person of signed.signers) {
+      expect(
+        texts.some(
+          (t) =>
+            t.includes(person.identity.name) &&
+            t.includes(person.identity.fingerprint) &&
+            t.includes('有效'),
+        ),
+      ).toBe(true);
+    }
+    expect(texts.some((t) => t.includes('民國'))).toBe(true);
+    const sheet = must(wb.getWorksheet(SIGNOFF_LABELS.sheet['zh-TW']));
+    expect(sheet.rowCount).toBe(signed.signoffs.length + 1);
+  });
+
+  it('names the item whose cell was edited after signing', async () => {
+    const { meta } = await verifyBytes(bytes);
+    const entry = must(meta.rows.find((r) => r.table === 'itemResults' && r.id !== null));
+    const changed = await edit(bytes, (wb) => {
+      const ws = must(wb.getWorksheet(entry.sheet));
+      ws.getCell(entry.row, 8).value = '改過的查核工作';
+    });
+    const { result } = await verifyBytes(changed);
+    const altered = result.signoffs.filter((s) => s.status === 'altered');
+    expect(altered.map((s) => s.subject)).toContain(`item:${entry.key}`);
+    expect(result.problems.some((p) => p.includes(entry.key))).toBe(true);
+    // The inspection's digest covers every item's, so it no longer holds either.
+    expect(altered.some((s) => s.subject === 'inspection')).toBe(true);
+  });
+});
