@@ -1,3 +1,4 @@
+import type { KdfParams } from '../../shared/crypto/kdf';
 import { MAX_PASSWORD_LENGTH } from '../../shared/workpapers';
 
 /** What a command may touch, passed in so tests run commands in-process without spawning. */
@@ -6,12 +7,16 @@ export interface CliIo {
   stderr: (text: string) => void;
   writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
   readFile: (path: string) => Promise<Uint8Array>;
+  /** Creates a directory and its parents (`--keys`, `--export`); absent in memory. */
+  mkdir?: (path: string) => Promise<void>;
   /** The clock for the sample's dates and the export time; default the system clock. */
   now?: () => Date;
   /** Environment variables (`AW_WORKPAPER_PASSWORD`); none when absent. */
   env?: Readonly<Record<string, string | undefined>>;
   /** Rounds of SHA-512 for a new password; default Excel's 100,000. Tests lower it. */
   spinCount?: number;
+  /** Argon2id parameters for the demo identities of \`sample --signed\`; tests lower them. */
+  kdf?: () => KdfParams;
 }
 
 export const EXIT_OK = 0;

@@ -2,13 +2,15 @@
  * `audit-workbench`: a Node command line for the workpapers, without Electron.
  *   sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
  *   inspect FILE.xlsx [--password P]
+ *   verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
  * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
+import { VERIFY_HELP, verifyCommand } from './commands/verify';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -27,17 +29,21 @@ export const APP_VERSION = process.env.AW_APP_VERSION ?? '0.0.0-dev';
 export const HELP = `audit-workbench — 稽核工作台 command line
 
 Usage:
-  audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
+  audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
   audit-workbench inspect FILE.xlsx [--password P]
+  audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
   audit-workbench --help | <command> --help
 
 ${SAMPLE_HELP}
 
 ${INSPECT_HELP}
 
+${VERIFY_HELP}
+
 ${PASSWORD_ENV_HELP}
 
-Exit codes: 0 done, 1 refused or failed (including a missing or wrong password), 2 usage error.`;
+Exit codes: 0 done, 1 refused or failed (including a missing or wrong password, and a
+workpaper whose sign-offs do not verify), 2 usage error.`;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -53,6 +59,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await sampleCommand(rest, io, APP_VERSION);
       case 'inspect':
         return await inspectCommand(rest, io);
+      case 'verify':
+        return await verifyCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }
@@ -76,6 +84,9 @@ export const nodeIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   writeFile: (path, bytes) => writeFile(path, bytes),
   readFile: async (path) => new Uint8Array(await readFile(path)),
+  mkdir: async (path) => {
+    await mkdir(path, { recursive: true });
+  },
   env: process.env,
 };
 

@@ -73,7 +73,7 @@ export interface InspectSummary {
 }
 
 /** Refusal with a one-line reason. */
-class Refused extends Error {
+export class Refused extends Error {
   override name = 'Refused';
 }
 
@@ -182,7 +182,7 @@ export function countsOf(
   return { results, findings };
 }
 
-function titleOf(meta: WorkpaperMeta, sheets: ReadonlyMap<string, CellValue[][] | null>) {
+export function titleOf(meta: WorkpaperMeta, sheets: ReadonlyMap<string, CellValue[][] | null>) {
   const cover = meta.sheets.find((s) => s.role === 'cover');
   const label = COVER.inspection[meta.header.lang];
   const row = (cover && sheets.get(cover.name))?.find((line) => line[0] === label);
@@ -190,12 +190,14 @@ function titleOf(meta: WorkpaperMeta, sheets: ReadonlyMap<string, CellValue[][] 
   return typeof value === 'string' ? value : null;
 }
 
-/** Reads and checks a workpaper; throws `Refused` for a file it cannot trust. */
-export async function inspectWorkpaper(
-  file: string,
-  bytes: Uint8Array,
-  passwordProtected = false,
-): Promise<InspectSummary> {
+/** A workpaper's checked meta sheet and its visible sheets as grids (null: sheet missing). */
+export interface ReadWorkpaper {
+  meta: WorkpaperMeta;
+  sheets: Map<string, CellValue[][] | null>;
+}
+
+/** Reads a workpaper and checks its meta sheet; throws `Refused` for a file it cannot trust. */
+export async function readWorkpaper(bytes: Uint8Array): Promise<ReadWorkpaper> {
   let workbook: ReadSheet[];
   try {
     workbook = await readWorkbookCells(bytes);
@@ -213,7 +215,19 @@ export async function inspectWorkpaper(
     throw new Refused(`${reading.problem}: ${reading.message.en}${detail}`);
   }
   const { meta } = reading;
-  const sheets = new Map(meta.sheets.map((entry) => [entry.name, cellsOf(workbook, entry)]));
+  return {
+    meta,
+    sheets: new Map(meta.sheets.map((entry) => [entry.name, cellsOf(workbook, entry)])),
+  };
+}
+
+/** Reads and checks a workpaper; throws `Refused` for a file it cannot trust. */
+export async function inspectWorkpaper(
+  file: string,
+  bytes: Uint8Array,
+  passwordProtected = false,
+): Promise<InspectSummary> {
+  const { meta, sheets } = await readWorkpaper(bytes);
   const problems = await checkHashes(meta, sheets);
   return {
     file,
@@ -271,7 +285,7 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
 }
 
 /** The ZIP inside a password-protected file; `Refused` without the right password. */
-async function decrypted(
+export async function decrypted(
   bytes: Uint8Array,
   password: GivenPassword | undefined,
 ): Promise<Uint8Array> {

@@ -1,8 +1,11 @@
-/** `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P]` */
+/** `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]` */
 import { parseArgs } from 'node:util';
 import type { DisplayLanguage } from '../../../shared/domain/dates';
 import { toIsoInstant } from '../../../shared/domain/dates';
+import { utf8 } from '../../../shared/crypto/bytes';
 import { demoEngagement } from '../../../shared/sample/demo-engagement';
+import { demoSignoff, type DemoSignoff } from '../../../shared/sample/demo-signoff';
+import type { TrustedSignersFile } from '../../../shared/signoff/records';
 import { buildInspectionWorkbook, encryptOoxml, writeWorkbook } from '../../../shared/workpapers';
 import {
   EXIT_OK,
@@ -14,7 +17,7 @@ import {
   type CliIo,
 } from '../io';
 
-export const SAMPLE_HELP = `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
+export const SAMPLE_HELP = `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
 
 Writes the workpaper of the built-in sample engagement (示範案件). Personal data is masked.
   --out FILE       where to write the .xlsx (required)
@@ -22,7 +25,27 @@ Writes the workpaper of the built-in sample engagement (示範案件). Personal 
   --password P     protect the whole file with password P (ECMA-376 agile encryption,
                    AES-256, as Excel does): Excel and LibreOffice ask for it to open the file.
                    Others can see a command line (ps, shell history): prefer setting
-                   ${PASSWORD_ENV}, used when --password is not given.`;
+                   ${PASSWORD_ENV}, used when --password is not given.
+  --signed         sign every checklist item and the inspection at every level (編製, 覆核,
+                   核定) with three demo identities made for this run (demo keys: trust them
+                   for nothing else); needs --keys
+  --keys DIR       with --signed: write the demo signers' minisign public keys
+                   (DIR/L<level>-<role>.pub) and DIR/team.json, the trusted signers file for
+                   \`verify --signers\``;
+
+/** The demo signers' public keys and the team file `verify --signers` reads. */
+async function writeKeys(io: CliIo, dir: string, signed: DemoSignoff): Promise<void> {
+  await io.mkdir?.(dir);
+  for (const [i, signer] of signed.signers.entries()) {
+    await io.writeFile(`${dir}/L${i + 1}-${signer.roleKey}.pub`, utf8(signer.publicKeyFile));
+  }
+  const team: TrustedSignersFile = {
+    format: 'aw-trusted-signers',
+    version: 1,
+    signers: signed.trusted,
+  };
+  await io.writeFile(`${dir}/team.json`, utf8(`${JSON.stringify(team, null, 2)}\n`));
+}
 
 export function parseLang(value: string | undefined): DisplayLanguage {
   if (value === undefined || value === 'zh-TW') return 'zh-TW';
@@ -41,6 +64,8 @@ export async function sampleCommand(
       out: { type: 'string', short: 'o' },
       lang: { type: 'string' },
       password: { type: 'string' },
+      signed: { type: 'boolean' },
+      keys: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -53,13 +78,37 @@ export async function sampleCommand(
   if (values.out === undefined || values.out === '')
     throw new UsageError('sample needs --out FILE.xlsx');
   const lang = parseLang(values.lang);
+  if (values.signed === true && (values.keys === undefined || values.keys === '')) {
+    throw new UsageError("sample --signed needs --keys DIR for the signers' public keys");
+  }
+  if (values.signed !== true && values.keys !== undefined) {
+    throw new UsageError('--keys goes with --signed');
+  }
   // Never printed or logged; only turned into keys by encryptOoxml.
   const password = givenPassword(values.password, io);
 
   const now = io.now?.() ?? new Date();
   const demo = await demoEngagement(now);
+  const signed =
+    values.signed === true
+      ? await demoSignoff(demo, now, io.kdf === undefined ? {} : { kdf: io.kdf })
+      : null;
   const built = await buildInspectionWorkbook(
-    { ...demo, appVersion, generatedAt: toIsoInstant(now) },
+    {
+      ...demo,
+      ...(signed === null
+        ? {}
+        : {
+            signoff: {
+              policy: signed.policy,
+              signoffs: signed.signoffs,
+              unlocks: [],
+              signers: signed.trusted,
+            },
+          }),
+      appVersion,
+      generatedAt: toIsoInstant(now),
+    },
     { lang, calendar: lang === 'zh-TW' ? 'roc' : 'iso', includePersonalData: false },
   );
   const workbook = await writeWorkbook(built.spec);
@@ -73,12 +122,13 @@ export async function sampleCommand(
         );
   try {
     await io.writeFile(values.out, bytes);
+    if (signed !== null && values.keys !== undefined) await writeKeys(io, values.keys, signed);
   } catch (error) {
     io.stderr(`cannot write ${values.out}: ${errorMessage(error)}\n`);
     return EXIT_REFUSED;
   }
   io.stdout(
-    `${JSON.stringify({ file: values.out, passwordProtected: password !== undefined, inspection: { id: demo.inspection.id, title: demo.inspection.title }, contentHash: built.contentHash })}\n`,
+    `${JSON.stringify({ file: values.out, passwordProtected: password !== undefined, ...(signed === null ? {} : { signers: signed.signers.map((s, i) => ({ level: i + 1, name: s.identity.name, fingerprint: s.identity.fingerprint })), keys: values.keys }), inspection: { id: demo.inspection.id, title: demo.inspection.title }, contentHash: built.contentHash })}\n`,
   );
   return EXIT_OK;
 }
