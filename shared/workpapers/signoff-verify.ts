@@ -101,7 +101,7 @@ function cellText(cell: unknown): string {
     if ('text' in cell && typeof cell.text === 'string') return cell.text;
     return jcs(cell);
   }
-  return String(cell);
+  return typeof cell === 'string' ? cell : JSON.stringify(cell);
 }
 
 /** A drop-down label back to its code; anything else kept as typed, so the digest differs. */

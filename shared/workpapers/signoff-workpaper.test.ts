@@ -43,7 +43,16 @@ describe('signed workpapers', () => {
   let bytes: Uint8Array;
   let meta: WorkpaperMeta;
   beforeAll(async () => {
-    const demo = await demoEngagement(NOW);
+    const original = await demoEngagement(NOW);
+    // One signed field with personal data in it: the workpaper shows it masked.
+    const [first, ...rest] = original.itemResults;
+    const demo = {
+      ...original,
+      itemResults: [
+        { ...must(first), workPerformed: `${must(first).workPerformed}（受訪者 A123456789）` },
+        ...rest,
+      ],
+    };
     signed = await demoSignoff(demo, NOW, { kdf: fastKdf });
     const built = await buildInspectionWorkbook(
       {
@@ -68,8 +77,12 @@ describe('signed workpapers', () => {
     expect(result.problems).toEqual([]);
     expect(result.signoffs).toHaveLength(signed.signoffs.length);
     expect(new Set(result.signoffs.map((s) => s.status))).toEqual(new Set(['valid']));
-    // The sample's masked note is not signed, but a masked text would be counted here.
-    expect(result.commitmentOnly).toBeGreaterThanOrEqual(0);
+    // The masked national ID: checked against its commitment, its salt never written.
+    expect(result.commitmentOnly).toBe(1);
+    const masked = must(meta.signing?.signed.find((e) => 'commitment' in e.text.workPerformed));
+    expect(masked.itemId).toBe(
+      must(meta.rows.find((r) => r.table === 'itemResults' && r.id !== null)).key,
+    );
     expect(meta.signing?.signoffs.every((s) => s.content === undefined)).toBe(true);
   });
 
@@ -78,7 +91,7 @@ describe('signed workpapers', () => {
     await wb.xlsx.load(bytes.slice().buffer);
     const cover = must(wb.worksheets[0]);
     const texts: string[] = [];
-    cover.eachRow((row) => texts.push(String(row.getCell(2).value)));
+    cover.eachRow((row) => texts.push(row.getCell(2).text));
     for (const person of signed.signers) {
       expect(
         texts.some(
@@ -94,12 +107,31 @@ describe('signed workpapers', () => {
     expect(sheet.rowCount).toBe(signed.signoffs.length + 1);
   });
 
+  it('refuses a commitment given for a cell that shows no masking (a swapped salt)', async () => {
+    const { meta, result: before } = await verifyBytes(bytes);
+    expect(before.problems).toEqual([]);
+    const signing = must(meta.signing);
+    const entry = must(signing.signed.find((e) => 'salt' in e.text.reason));
+    entry.text.reason = { commitment: 'a'.repeat(64) };
+    const sheets = await readWorkbookCells(bytes);
+    const grids = new Map(
+      meta.sheets.map((e) => {
+        const sheet = sheets.find((s) => s.name === e.name);
+        return [e.name, sheet === undefined ? null : plainGrid(sheet, e.columns.length)];
+      }),
+    );
+    const result = await verifySignedWorkpaper(meta, grids, null);
+    expect(result.problems).toContain(
+      `item ${entry.itemId}.reason: shown unmasked but only its commitment is given`,
+    );
+  });
+
   it('names the item whose cell was edited after signing', async () => {
     const { meta } = await verifyBytes(bytes);
     const entry = must(meta.rows.find((r) => r.table === 'itemResults' && r.id !== null));
     const changed = await edit(bytes, (wb) => {
       const ws = must(wb.getWorksheet(entry.sheet));
-      ws.getCell(entry.row, 8).value = '改過的查核工作';
+      ws.getCell(entry.row, 6).value = '不符合';
     });
     const { result } = await verifyBytes(changed);
     const altered = result.signoffs.filter((s) => s.status === 'altered');
@@ -107,5 +139,14 @@ describe('signed workpapers', () => {
     expect(result.problems.some((p) => p.includes(entry.key))).toBe(true);
     // The inspection's digest covers every item's, so it no longer holds either.
     expect(altered.some((s) => s.subject === 'inspection')).toBe(true);
+
+    // The masked cell rewritten without its mask: named too, though only its commitment is signed.
+    const unmasked = await edit(bytes, (wb) => {
+      must(wb.getWorksheet(entry.sheet)).getCell(entry.row, 8).value = '改過的查核工作';
+    });
+    const second = await verifyBytes(unmasked);
+    expect(second.result.problems).toContain(
+      `item ${entry.key}.workPerformed: shown unmasked but only its commitment is given`,
+    );
   });
 });
