@@ -104,7 +104,12 @@ export async function demoSignoff(
       text: '請補充抽樣母體之取得來源及日期。',
       at: at(5),
     });
-    note = respondToNote(note, who(preparer), '母體取自人資系統 1 月 7 日匯出之在職名冊，已補充於工作說明。', at(4, 30));
+    note = respondToNote(
+      note,
+      who(preparer),
+      '母體取自人資系統 1 月 7 日匯出之在職名冊，已補充於工作說明。',
+      at(4, 30),
+    );
     notes.push(clearNote(note, who(reviewer), at(4, 45)));
   }
 

@@ -42,6 +42,7 @@ describe('signed workpapers', () => {
   let signed: DemoSignoff;
   let bytes: Uint8Array;
   let meta: WorkpaperMeta;
+  let demoInput: Parameters<typeof buildInspectionWorkbook>[0];
   beforeAll(async () => {
     const original = await demoEngagement(NOW);
     // One signed field with personal data in it: the workpaper shows it masked.
@@ -69,6 +70,17 @@ describe('signed workpapers', () => {
       { lang: 'zh-TW', calendar: 'roc', includePersonalData: false },
     );
     meta = built.meta;
+    demoInput = {
+      ...demo,
+      signoff: {
+        policy: signed.policy,
+        signoffs: signed.signoffs,
+        unlocks: [],
+        signers: signed.trusted,
+      },
+      appVersion: '0.1.0',
+      generatedAt: toIsoInstant(NOW),
+    };
     bytes = await writeWorkbook(built.spec);
   }, 120_000);
 
@@ -148,5 +160,33 @@ describe('signed workpapers', () => {
     expect(second.result.problems).toContain(
       `item ${entry.key}.workPerformed: shown unmasked but only its commitment is given`,
     );
+  });
+
+  it('exports a sign-off made stale in the vault with what it signed, and says what changed since', async () => {
+    const finding = must(demoInput.findings.find((f) => f.itemId !== null));
+    const edited = {
+      ...demoInput,
+      findings: demoInput.findings.map((f) =>
+        f.id === finding.id
+          ? ({ ...f, severity: f.severity === 'low' ? 'high' : 'low' } as const)
+          : f,
+      ),
+    };
+    const built = await buildInspectionWorkbook(edited, {
+      lang: 'en',
+      calendar: 'iso',
+      includePersonalData: true,
+    });
+    const stale = must(built.meta.signing).signoffs.filter((s) => s.content !== undefined);
+    expect(stale.length).toBe(6); // the item's three levels and the inspection's
+    const { result } = await verifyBytes(await writeWorkbook(built.spec), signed.trusted);
+    const item = result.signoffs.filter((s) => s.subject === `item:${must(finding.itemId)}`);
+    expect(item.map((s) => s.status)).toEqual(['stale', 'stale', 'stale']);
+    expect(must(item[0]).changed).toEqual([`finding ${finding.id}.severity`]);
+    const inspection = result.signoffs.filter((s) => s.subject === 'inspection');
+    expect(must(inspection[0]).changed).toEqual([`item ${must(finding.itemId)}`]);
+    expect(result.problems).toHaveLength(6);
+    // With personal data included, every text is revealed by its salt.
+    expect(result.commitmentOnly).toBe(0);
   });
 });
