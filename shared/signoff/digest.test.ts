@@ -68,6 +68,41 @@ describe('signed content digests', () => {
     );
   });
 
+  it('do not depend on the order of findings, evidence or items', async () => {
+    const base = await records();
+    const [first, second] = base.itemResults;
+    const finding = must(base.findings[0]);
+    const again = {
+      ...finding,
+      id: `${finding.id.slice(0, -1)}e` as typeof finding.id,
+      title: '第二項',
+    };
+    const twoFindings = { ...base, findings: [finding, again] };
+    const swapped = {
+      ...base,
+      findings: [again, finding],
+      itemResults: [must(second), must(first)],
+    };
+    const a = contentsOf(twoFindings, KEY);
+    const b = contentsOf(swapped, KEY);
+    expect(digestOf(b.inspection)).toBe(digestOf(a.inspection));
+    for (const [itemId, content] of a.items) {
+      expect(digestOf(must(b.items.get(itemId)))).toBe(digestOf(content));
+    }
+    const ev = must(base.evidence[0]);
+    const ev2 = { ...ev, id: `${ev.id.slice(0, -1)}d` as typeof ev.id, sha256: 'b'.repeat(64) };
+    const withTwo = (ids: string[]) =>
+      contentsOf(
+        {
+          ...base,
+          evidence: [ev, ev2],
+          itemResults: [{ ...must(first), evidenceIds: ids as (typeof ev.id)[] }, must(second)],
+        },
+        KEY,
+      ).items.get(must(first).itemId);
+    expect(digestOf(must(withTwo([ev.id, ev2.id])))).toBe(digestOf(must(withTwo([ev2.id, ev.id]))));
+  });
+
   it('do not change on an unchanged save, and change when a signed field changes', async () => {
     const base = await records();
     const before = contentsOf(base, KEY);
@@ -131,6 +166,13 @@ describe('signed content digests', () => {
     expect(salt).not.toBe(fieldSalt(randomBytes(32), ['item', 'A', 'workPerformed']));
     const commitment = commitmentOf({ text: '身分證 A123456789', salt });
     expect(commitmentOf({ commitment })).toBe(commitment);
+    // Without the salt no one can test guesses of a masked text against its commitment.
+    const otherSalt = fieldSalt(KEY, ['item', 'B', 'workPerformed']);
+    expect(commitmentOf({ text: '身分證 A123456789', salt: otherSalt })).not.toBe(commitment);
+    const same = await records();
+    const underOtherKey = contentsOf(same, randomBytes(32));
+    const underKey = contentsOf(same, KEY);
+    expect(digestOf(underOtherKey.inspection)).not.toBe(digestOf(underKey.inspection));
     expect(commitmentOf({ text: '身分證 A123456788', salt })).not.toBe(commitment);
     // The text itself never appears in the signed content.
     const { items } = contentsOf(await records(), KEY);

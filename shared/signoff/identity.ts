@@ -221,7 +221,6 @@ export async function signWithIdentity<T>(
     wipe(seed);
     throw new IdentityFileError('the sealed key is not an Ed25519 key');
   }
-  let open = true;
   try {
     return await withSigningKey(seed, async (sign) => {
       wipe(seed);
@@ -229,7 +228,6 @@ export async function signWithIdentity<T>(
         publicKey: checked.publicKey,
         fingerprint: checked.fingerprint,
         async sign(message, comments) {
-          if (!open) throw new Error('the signing key was already dropped');
           const file = await minisignSign(sign, key.keyId, message, comments);
           const verdict = await minisignVerify(key, message, file);
           if (!verdict.ok) {
@@ -241,7 +239,6 @@ export async function signWithIdentity<T>(
       return work(signer);
     });
   } finally {
-    open = false;
     wipe(seed);
   }
 }
