@@ -9,7 +9,7 @@ import { randomBytes, toBase64 } from '../crypto/bytes';
 import type { KdfParams } from '../crypto/kdf';
 import type { IsoInstant } from '../domain/dates';
 import { toIsoInstant } from '../domain/dates';
-import { contentsOf, digestKeyOf } from '../signoff/digest';
+import { contentsOf, digestKeyOf, inspectionRecordsOf } from '../signoff/digest';
 import { createIdentity, type IdentityFile } from '../signoff/identity';
 import {
   DEFAULT_ROLES,
@@ -79,17 +79,7 @@ export async function demoSignoff(
     replacedBy: null,
   }));
 
-  const { items, inspection } = contentsOf(
-    {
-      engagement: demo.engagement,
-      inspection: demo.inspection,
-      itemIds: demo.items.map((item) => item.id),
-      itemResults: demo.itemResults,
-      findings: demo.findings,
-      evidence: demo.evidence ?? [],
-    },
-    digestKeyOf(policy),
-  );
+  const { items, inspection } = contentsOf(inspectionRecordsOf(demo), digestKeyOf(policy));
 
   const [preparer, reviewer] = signers;
   const firstItem = [...items.keys()][0];

@@ -9,6 +9,7 @@ import {
   contentsOf,
   digestOf,
   fieldSalt,
+  inspectionRecordsOf,
   jcs,
   signedContentSchema,
   type InspectionRecords,
@@ -17,15 +18,7 @@ import {
 const KEY = randomBytes(32);
 
 async function records(): Promise<InspectionRecords> {
-  const input = await sampleInput();
-  return {
-    engagement: input.engagement,
-    inspection: input.inspection,
-    itemIds: input.items.map((i) => i.id),
-    itemResults: input.itemResults,
-    findings: input.findings,
-    evidence: input.evidence ?? [],
-  };
+  return inspectionRecordsOf(await sampleInput());
 }
 
 /** The same JSON value with its object keys written in reverse order, at every depth. */

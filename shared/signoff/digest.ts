@@ -267,6 +267,25 @@ export interface InspectionRecords {
   evidence: readonly Stored<Evidence>[];
 }
 
+/** The records digests are made of, from what the workpaper builder is given. */
+export function inspectionRecordsOf(input: {
+  engagement: InspectionRecords['engagement'];
+  inspection: InspectionRecords['inspection'];
+  items: readonly { id: string }[];
+  itemResults: InspectionRecords['itemResults'];
+  findings: InspectionRecords['findings'];
+  evidence?: InspectionRecords['evidence'];
+}): InspectionRecords {
+  return {
+    engagement: input.engagement,
+    inspection: input.inspection,
+    itemIds: input.items.map((item) => item.id),
+    itemResults: input.itemResults,
+    findings: input.findings,
+    evidence: input.evidence ?? [],
+  };
+}
+
 export class DigestInputError extends Error {
   override name = 'DigestInputError';
 }

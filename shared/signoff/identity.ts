@@ -183,6 +183,22 @@ export function parseIdentityFile(text: string): IdentityFile {
   return parsed.data;
 }
 
+/** The sealed seed, opened with the signing passphrase; the caller wipes it. */
+async function openSeed(identity: IdentityFile, passphrase: string): Promise<Bytes> {
+  const sealed: Sealed = {
+    v: 1,
+    iv: fromBase64(identity.sealedKey.iv),
+    ct: fromBase64(identity.sealedKey.ct),
+  };
+  try {
+    const kek = await deriveKek(passphrase, identity.kdf);
+    return await openBytes(kek, sealed, identityAad(identity.publicKey));
+  } catch (error) {
+    if (error instanceof SealError) throw new SigningPassphraseError();
+    throw error;
+  }
+}
+
 /** Signs minisign signatures with an identity, inside `work` only. */
 export interface IdentitySigner {
   readonly publicKey: string;
@@ -204,19 +220,7 @@ export async function signWithIdentity<T>(
 ): Promise<T> {
   const checked = identityFileSchema.parse(identity);
   const key = parsePublicKey(checked.publicKey);
-  const kek = await deriveKek(passphrase, checked.kdf);
-  const sealed: Sealed = {
-    v: 1,
-    iv: fromBase64(checked.sealedKey.iv),
-    ct: fromBase64(checked.sealedKey.ct),
-  };
-  let seed: Bytes;
-  try {
-    seed = await openBytes(kek, sealed, identityAad(checked.publicKey));
-  } catch (error) {
-    if (error instanceof SealError) throw new SigningPassphraseError();
-    throw error;
-  }
+  const seed = await openSeed(checked, passphrase);
   if (seed.byteLength !== SEED_BYTES) {
     wipe(seed);
     throw new IdentityFileError('the sealed key is not an Ed25519 key');
@@ -257,18 +261,7 @@ export async function changeSigningPassphrase(
   }
   const checked = identityFileSchema.parse(identity);
   const aad = identityAad(checked.publicKey);
-  const sealed: Sealed = {
-    v: 1,
-    iv: fromBase64(checked.sealedKey.iv),
-    ct: fromBase64(checked.sealedKey.ct),
-  };
-  let seed: Bytes;
-  try {
-    seed = await openBytes(await deriveKek(oldPassphrase, checked.kdf), sealed, aad);
-  } catch (error) {
-    if (error instanceof SealError) throw new SigningPassphraseError();
-    throw error;
-  }
+  const seed = await openSeed(checked, oldPassphrase);
   try {
     const resealed = await sealBytes(await deriveKek(newPassphrase, kdf), seed, aad);
     return {

@@ -4,7 +4,13 @@ import type { KdfParams } from '../crypto/kdf';
 import { ARGON2ID_BOUNDS } from '../crypto/kdf';
 import { asIsoInstant, type IsoInstant } from '../domain/dates';
 import { sampleInput } from '../workpapers/testing/factories';
-import { contentsOf, digestOf, digestKeyOf, type InspectionRecords } from './digest';
+import {
+  contentsOf,
+  digestOf,
+  digestKeyOf,
+  inspectionRecordsOf,
+  type InspectionRecords,
+} from './digest';
 import { createIdentity, type IdentityFile } from './identity';
 import {
   DEFAULT_ROLES,
@@ -50,14 +56,7 @@ export interface Fixture {
 /** Three items of the workpaper factories, three people (preparer, reviewer, approver). */
 export async function signoffFixture(names = ['林編製', '黃覆核', '張核定']): Promise<Fixture> {
   const input = await sampleInput();
-  const records: InspectionRecords = {
-    engagement: input.engagement,
-    inspection: input.inspection,
-    itemIds: input.items.map((i) => i.id),
-    itemResults: input.itemResults,
-    findings: input.findings,
-    evidence: input.evidence ?? [],
-  };
+  const records: InspectionRecords = inspectionRecordsOf(input);
   const policy: SignoffPolicy = {
     inspectionId: input.inspection.id,
     roles: [...DEFAULT_ROLES],

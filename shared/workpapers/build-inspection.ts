@@ -71,6 +71,7 @@ import {
   type RegistersInput,
 } from './register-sheets';
 import { safeText } from './sanitize';
+import { inspectionRecordsOf } from '../signoff/digest';
 import { buildSigning, type BuiltSigning, type WorkpaperSignoffs } from './signoff-sheets';
 
 export interface InspectionWorkbookInput {
@@ -262,18 +263,7 @@ async function describeRows(built: BuiltSheet): Promise<RowEntry[]> {
 /** The signing parts of a workpaper whose input carries the inspection's sign-offs. */
 function signingOf(data: InspectionWorkbookInput, ctx: SheetContext): Promise<BuiltSigning | null> {
   if (data.signoff === undefined) return Promise.resolve(null);
-  return buildSigning(
-    {
-      engagement: data.engagement,
-      inspection: data.inspection,
-      itemIds: data.items.map((item) => item.id),
-      itemResults: data.itemResults,
-      findings: data.findings,
-      evidence: data.evidence ?? [],
-    },
-    data.signoff,
-    ctx,
-  );
+  return buildSigning(inspectionRecordsOf(data), data.signoff, ctx);
 }
 
 /** Builds the workbook description of one inspection's workpaper. */

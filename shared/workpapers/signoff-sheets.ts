@@ -32,6 +32,7 @@ import {
   digestOf,
   fieldSalt,
   type EvidenceRef,
+  type InspectionRecords,
   type InspectionContent,
   type ItemContent,
 } from '../signoff/digest';
@@ -135,14 +136,8 @@ function findingReveal(
   };
 }
 
-export interface SigningInput {
-  engagement: { entity: string; scope: string };
-  inspection: Parameters<typeof contentsOf>[0]['inspection'];
-  itemIds: readonly string[];
-  itemResults: Parameters<typeof contentsOf>[0]['itemResults'];
-  findings: readonly Stored<StoredFinding>[];
-  evidence: readonly Stored<Evidence>[];
-}
+/** The inspection's records, as `contentsOf` takes them. */
+export type SigningInput = InspectionRecords;
 
 export interface BuiltSigning {
   meta: SigningMeta;

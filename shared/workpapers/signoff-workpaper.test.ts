@@ -14,17 +14,22 @@ import { writeWorkbook } from './xlsx-write';
 
 const NOW = new Date('2026-03-04T02:00:00.000Z');
 
+/** Each sheet the meta lists, as the grid of values a reader gets. */
+function gridsOf(sheets: Awaited<ReturnType<typeof readWorkbookCells>>, meta: WorkpaperMeta) {
+  return new Map(
+    meta.sheets.map((e) => {
+      const sheet = sheets.find((s) => s.name === e.name);
+      return [e.name, sheet === undefined ? null : plainGrid(sheet, e.columns.length)];
+    }),
+  );
+}
+
 async function verifyBytes(bytes: Uint8Array, signers: DemoSignoff['trusted'] | null = null) {
   const sheets = await readWorkbookCells(bytes);
   const metaSheet = must(sheets.find((s) => s.name === META_SHEET_NAME));
   const reading = await readWorkpaperMeta(plainGrid(metaSheet, 2));
   if (!reading.ok) throw new Error(reading.problem);
-  const grids = new Map(
-    reading.meta.sheets.map((e) => {
-      const sheet = sheets.find((s) => s.name === e.name);
-      return [e.name, sheet === undefined ? null : plainGrid(sheet, e.columns.length)];
-    }),
-  );
+  const grids = gridsOf(sheets, reading.meta);
   return { meta: reading.meta, result: await verifySignedWorkpaper(reading.meta, grids, signers) };
 }
 
@@ -126,12 +131,7 @@ describe('signed workpapers', () => {
     const entry = must(signing.signed.find((e) => 'salt' in e.text.reason));
     entry.text.reason = { commitment: 'a'.repeat(64) };
     const sheets = await readWorkbookCells(bytes);
-    const grids = new Map(
-      meta.sheets.map((e) => {
-        const sheet = sheets.find((s) => s.name === e.name);
-        return [e.name, sheet === undefined ? null : plainGrid(sheet, e.columns.length)];
-      }),
-    );
+    const grids = gridsOf(sheets, meta);
     const result = await verifySignedWorkpaper(meta, grids, null);
     expect(result.problems).toContain(
       `item ${entry.itemId}.reason: shown unmasked but only its commitment is given`,
