@@ -2,6 +2,7 @@ import { must } from './testing';
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from '../crypto/bytes';
 import { canonicalJson } from '../domain/canonical-json';
+import { newRecordId } from '../domain/records';
 import { sampleInput } from '../workpapers/testing/factories';
 import {
   changedFields,
@@ -67,7 +68,7 @@ describe('signed content digests', () => {
     const finding = must(base.findings[0]);
     const again = {
       ...finding,
-      id: `${finding.id.slice(0, -1)}e` as typeof finding.id,
+      id: newRecordId(),
       title: '第二項',
     };
     const twoFindings = { ...base, findings: [finding, again] };
@@ -83,7 +84,7 @@ describe('signed content digests', () => {
       expect(digestOf(must(b.items.get(itemId)))).toBe(digestOf(content));
     }
     const ev = must(base.evidence[0]);
-    const ev2 = { ...ev, id: `${ev.id.slice(0, -1)}d` as typeof ev.id, sha256: 'b'.repeat(64) };
+    const ev2 = { ...ev, id: newRecordId(), sha256: 'b'.repeat(64) };
     const withTwo = (ids: string[]) =>
       contentsOf(
         {
@@ -179,10 +180,7 @@ describe('signed content digests', () => {
       contentsOf(
         {
           ...base,
-          itemResults: [
-            ...base.itemResults,
-            { ...first, id: `${first.id.slice(0, -1)}f` as never },
-          ],
+          itemResults: [...base.itemResults, { ...first, id: newRecordId() }],
         },
         KEY,
       ),

@@ -11,6 +11,7 @@ import {
   signWithIdentity,
 } from './identity';
 import { minisignVerify, parsePublicKey } from './minisign';
+import { signUnlock } from './signing';
 import { fastKdf, must } from './testing';
 
 const NOW = asIsoInstant('2026-03-04T02:00:00.000Z');
@@ -79,5 +80,23 @@ describe('signing identities', () => {
     expect(
       await signWithIdentity(changed, 'a new signing passphrase', () => Promise.resolve(2)),
     ).toBe(2);
+  });
+});
+
+describe('what a signed workpaper carries verbatim', () => {
+  it('refuses personal data in a signer name or an unlock reason', async () => {
+    await expect(
+      createIdentity({ name: '王小明 0912-345-678', passphrase: PASS, now: NOW, kdf: fastKdf() }),
+    ).rejects.toThrow(/national ID, phone number or e-mail/);
+    const { identity: id } = await identity();
+    await expect(
+      signUnlock({
+        identity: id,
+        passphrase: PASS,
+        inspectionId: 'x',
+        reason: '請洽 A123456789',
+        now: NOW,
+      }),
+    ).rejects.toThrow(/national ID, phone number or e-mail/);
   });
 });

@@ -25,6 +25,7 @@ import { SealError, openBytes, sealBytes, type Sealed } from '../crypto/envelope
 import { deriveKek, kdfParamsSchema, newPassphraseKdf, type KdfParams } from '../crypto/kdf';
 import { crockfordBase32 } from '../crypto/recovery-key';
 import { isoInstantSchema, type IsoInstant } from '../domain/dates';
+import { maskPersonalData } from '../domain/personal-data';
 import { SEED_BYTES, generateKeyPair, withSigningKey } from './ed25519';
 import {
   KEY_ID_BYTES,
@@ -65,10 +66,21 @@ const b64 = z
   .max(1000)
   .regex(/^[A-Za-z0-9+/]+={0,2}$/);
 
+/**
+ * Signers' names, role names and unlock reasons go into every signed workpaper as they were
+ * signed (the hidden sheet included, where masking would break the signature), so they may
+ * not hold national IDs, phone numbers or e-mail addresses.
+ */
+export function withoutPersonalData(schema: z.ZodString) {
+  return schema.refine((text) => maskPersonalData(text).spans.length === 0, {
+    message: 'must not contain a national ID, phone number or e-mail address',
+  });
+}
+
 export const identityFileSchema = z.strictObject({
   format: z.literal(IDENTITY_FORMAT),
   version: z.literal(IDENTITY_VERSION),
-  name: z.string().trim().min(1).max(100),
+  name: withoutPersonalData(z.string().trim().min(1).max(100)),
   createdAt: isoInstantSchema,
   publicKey: publicKeyLineSchema,
   fingerprint: fingerprintSchema,

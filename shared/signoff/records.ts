@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isoInstantSchema } from '../domain/dates';
 import { digestSchema } from './digest';
-import { fingerprintSchema, publicKeyLineSchema } from './identity';
+import { fingerprintSchema, publicKeyLineSchema, withoutPersonalData } from './identity';
 
 const inspectionId = z.string().min(1);
 const text = (max: number) => z.string().trim().max(max);
@@ -20,7 +20,7 @@ export const signoffRoleSchema = z.strictObject({
   /** Stable key, kept when the role is renamed (e.g. `preparer`). */
   key: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
   /** What the team calls it, e.g. 編製; the lead may rename it. */
-  name: z.string().trim().min(1).max(40),
+  name: withoutPersonalData(z.string().trim().min(1).max(40)),
   /**
    * Levels (1-based) that must hold a valid sign-off before this one signs; all lower levels
    * when absent. Only lower levels may be named, so the order cannot loop.
@@ -77,7 +77,7 @@ export function subjectKey(subject: Subject): string {
 
 /** Who signed, as the sign-off and the trusted-signer list name them. */
 export const signerSchema = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: withoutPersonalData(z.string().trim().min(1).max(100)),
   fingerprint: fingerprintSchema,
   publicKey: publicKeyLineSchema,
 });
@@ -94,7 +94,7 @@ export const signoffSchema = z.strictObject({
   subject: subjectSchema,
   level: z.int().min(1).max(MAX_LEVELS),
   roleKey: z.string().min(1),
-  roleName: z.string().min(1),
+  roleName: withoutPersonalData(z.string().min(1).max(40)),
   signer: signerSchema,
   signedAt: isoInstantSchema,
   digest: digestSchema,
@@ -150,7 +150,7 @@ export const unlockSchema = z.strictObject({
   inspectionId,
   signer: signerSchema,
   at: isoInstantSchema,
-  reason: text(2000).min(1),
+  reason: withoutPersonalData(text(2000).min(1)),
   /** minisign signature over the canonical JSON of `{ inspectionId, at, reason, fingerprint }`. */
   signature: z.string().min(1).max(20_000),
 });

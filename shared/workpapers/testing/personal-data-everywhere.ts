@@ -101,6 +101,10 @@ const INPUT_SCHEMAS = {
   activity: activityEntrySchema,
   evidence: evidenceSchema,
   registers: null, // below, register by register
+  // Sign-offs carry signers' names, role names and unlock reasons, which refuse personal data
+  // when they are made (shared/signoff: identity names, unlock reasons), since signatures
+  // over them must verify from the file, hidden sheet included.
+  signoff: null,
   appVersion: null,
   generatedAt: null,
 } satisfies { [K in keyof InspectionWorkbookInput]-?: z.ZodType | null };
