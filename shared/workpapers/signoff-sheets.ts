@@ -90,6 +90,18 @@ export const SIGNOFF_LABELS = {
   } satisfies Record<string, Bilingual>,
 } as const;
 
+/** The default roles in the workbook's language; a renamed role keeps the team's name. */
+const DEFAULT_ROLE_NAMES: Readonly<Record<string, Bilingual>> = {
+  preparer: bi('編製', 'Preparer'),
+  reviewer: bi('覆核', 'Reviewer'),
+  approver: bi('核定', 'Approver'),
+};
+
+function roleName(role: { key: string; name: string }, lang: SheetContext['lang']): string {
+  const known = DEFAULT_ROLE_NAMES[role.key];
+  return known !== undefined && known['zh-TW'] === role.name ? known[lang] : role.name;
+}
+
 const fill = (text: string, values: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ''));
 
@@ -286,7 +298,7 @@ function coverRows(
   const { lang } = ctx;
   return policy.roles.map((role, i) => {
     const level = i + 1;
-    const label = fill(SIGNOFF_LABELS.level[lang], { level, role: role.name });
+    const label = fill(SIGNOFF_LABELS.level[lang], { level, role: roleName(role, lang) });
     const mine = judged
       .filter((j) => j.signoff.subject.kind === 'inspection' && j.signoff.level === level)
       .filter((j) => j.verdict !== 'superseded');
@@ -330,7 +342,7 @@ function signoffSheet(
     i + 1,
     signoff.subject.kind === 'item' ? signoff.subject.itemId : SIGNOFF_LABELS.inspection[lang],
     signoff.level,
-    ctx.user(signoff.roleName),
+    ctx.user(roleName({ key: signoff.roleKey, name: signoff.roleName }, lang)),
     ctx.user(signoff.signer.name),
     formatDateTime(signoff.signedAt, { calendar, lang }),
     signoff.signer.fingerprint,

@@ -151,7 +151,6 @@ async function exportForMinisign(
   };
   await io.mkdir?.(`${dir}/items`);
   await io.mkdir?.(`${dir}/keys`);
-  await io.mkdir?.(`${dir}/history`);
   const manifest = jcs(result.contents.inspection);
   await write('manifest.json', manifest);
   const levels = signing.signing.roles.length;
@@ -187,6 +186,7 @@ async function exportForMinisign(
       }
     } else {
       // Stale or superseded: the content it signed, kept in the file.
+      if (!written.some((path) => path.startsWith('history/'))) await io.mkdir?.(`${dir}/history`);
       const base = `history/${i + 1}-${safeName(subjectKey(entry.subject))}-${level}.json`;
       await write(base, entry.content ?? '');
       await write(`${base}.minisig`, entry.signature);
