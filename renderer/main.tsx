@@ -17,11 +17,12 @@ const prefs = loadPreferences();
 await initI18n(prefs.language);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+const platform = detectPlatform();
 createRoot(root).render(
   <StrictMode>
     <App
-      platform={detectPlatform()}
-      store={createVaultStore({ idb: browserIdb() })}
+      platform={platform}
+      store={createVaultStore({ idb: browserIdb(), anchors: platform.anchors })}
       initialPrefs={prefs}
     />
   </StrictMode>,

@@ -3,7 +3,8 @@
  * wires the real Electron and Node objects into the modules beside it, which hold the logic
  * and are tested in plain Node.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -11,6 +12,7 @@ import {
   ipcMain,
   powerMonitor,
   protocol,
+  safeStorage,
   session,
   utilityProcess,
 } from 'electron';
@@ -67,6 +69,10 @@ function onReady(): void {
       // One process per large export, which exits when it is done (see export-utility.ts).
       forkExportProcess: () =>
         utilityProcess.fork(paths.exportUtility, [], { serviceName: 'Audit Workbench export' }),
+      // Trail heads, sealed by the OS key store, beside (not inside) the vaults' databases.
+      safeStorage,
+      anchorFs: { readFile, writeFile, rename, mkdir },
+      anchorDir: path.join(app.getPath('userData'), 'trail-anchors'),
     }),
   );
   forwardLockEvents(powerMonitor, () => BrowserWindow.getAllWindows());

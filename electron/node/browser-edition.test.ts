@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, parsePort, serveBrowserEdition } from './browser-edition';
+import { DEFAULT_PORT, parsePort, PortTakenError, serveBrowserEdition } from './browser-edition';
 import { startStaticServer } from './static-server';
 
 describe('parsePort', () => {
@@ -31,15 +31,25 @@ describe('serveBrowserEdition', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('falls back to a free port when the preferred one is taken', async () => {
+  it('refuses to start on another port when its own is taken, and says why', async () => {
     const squatter = await startStaticServer({ root: dir, port: 0 });
-    const server = await serveBrowserEdition(dir, squatter.port);
     try {
-      expect(server.port).not.toBe(squatter.port);
+      const attempt = serveBrowserEdition(dir, squatter.port);
+      await expect(attempt).rejects.toBeInstanceOf(PortTakenError);
+      await expect(attempt).rejects.toThrow(
+        new RegExp(`Port ${squatter.port} .* does not move to another port`),
+      );
+    } finally {
+      await squatter.close();
+    }
+  });
+
+  it('serves on its port when it is free', async () => {
+    const server = await serveBrowserEdition(dir, 0);
+    try {
       expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     } finally {
       await server.close();
-      await squatter.close();
     }
   });
 });

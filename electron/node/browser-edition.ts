@@ -13,16 +13,30 @@ export function parsePort(value: string | undefined, fallback = DEFAULT_PORT): n
   return port;
 }
 
-/** Serves `root` on the preferred port; if something else already holds it, on any free port. */
-export async function serveBrowserEdition(
-  root: string,
-  preferredPort: number,
-): Promise<StaticServer> {
+/**
+ * The port is taken. The browser keeps the vaults per origin (`http://127.0.0.1:PORT`), so the
+ * edition never moves to another port: there, the user's vaults would seem to be gone (and new
+ * ones would be kept apart from them).
+ */
+export class PortTakenError extends Error {
+  override name = 'PortTakenError';
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} on 127.0.0.1 is already in use, perhaps by another copy of the workbench. ` +
+        `The browser edition keeps its vaults under http://127.0.0.1:${port}/ and does not move to another port, ` +
+        `where they would not be found. Open the copy that is running, or stop whatever holds the port and start again. ` +
+        `(AW_PORT chooses the port; vaults made under one port are only found under that port.)`,
+    );
+  }
+}
+
+/** Serves `root` on the given port, or refuses with `PortTakenError` if it is taken. */
+export async function serveBrowserEdition(root: string, port: number): Promise<StaticServer> {
   try {
-    return await startStaticServer({ root, port: preferredPort });
+    return await startStaticServer({ root, port });
   } catch (error) {
-    if (preferredPort === 0 || !isAddressInUse(error)) throw error;
-    return startStaticServer({ root, port: 0 });
+    if (isAddressInUse(error)) throw new PortTakenError(port);
+    throw error;
   }
 }
 

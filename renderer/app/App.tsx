@@ -14,6 +14,9 @@ import { RecoveryKeyPage } from '../features/vaults/RecoveryKeyPage';
 import { UnlockPage } from '../features/vaults/UnlockPage';
 import { VaultListPage } from '../features/vaults/VaultListPage';
 import { Workspace } from '../features/workspace/Workspace';
+import { IntegrityBanner } from '../features/integrity/IntegrityBanner';
+import { IntegrityReportPage } from '../features/integrity/IntegrityReportPage';
+import { useIntegrityProblems } from '../features/integrity/use-integrity';
 import { switchLanguage } from '../i18n';
 import type { Platform } from '../platform';
 import { type Preferences, savePreferences } from '../prefs/preferences';
@@ -26,6 +29,7 @@ type Screen =
   | { name: 'create'; demo: boolean }
   | { name: 'unlock'; vaultId: string }
   | { name: 'recovery-key'; recoveryKey: string }
+  | { name: 'integrity' }
   | { name: 'workspace' };
 
 export interface AppProps {
@@ -62,8 +66,11 @@ export function App({ platform, store, initialPrefs }: AppProps) {
   const open = useCallback((next: VaultSession, thenScreen: Screen = { name: 'workspace' }) => {
     setLockNotice(null);
     setSession(next);
-    setScreen(thenScreen);
+    // What the unlock checks found is said before anything else.
+    const problems = next.integrityProblems.length > 0;
+    setScreen(problems && thenScreen.name === 'workspace' ? { name: 'integrity' } : thenScreen);
   }, []);
+  const problems = useIntegrityProblems(session);
 
   // Whoever locks the session (a button, the idle timer, the host), the UI follows it here.
   useEffect(() => {
@@ -129,7 +136,18 @@ export function App({ platform, store, initialPrefs }: AppProps) {
             onBack={() => setScreen({ name: 'vaults' })}
           />
         )}
-        {screen.name === 'workspace' && session && <Workspace session={session} />}
+        {screen.name === 'integrity' && session && (
+          <IntegrityReportPage
+            problems={problems}
+            onContinue={() => setScreen({ name: 'workspace' })}
+          />
+        )}
+        {screen.name === 'workspace' && session && (
+          <>
+            <IntegrityBanner problems={problems} onShow={() => setScreen({ name: 'integrity' })} />
+            <Workspace session={session} />
+          </>
+        )}
       </main>
     </AppContext.Provider>
   );

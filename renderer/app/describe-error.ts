@@ -7,6 +7,7 @@ import { pick } from '../i18n/pick';
 import { JobCancelledError, JobError } from '../jobs/protocol';
 import { ImportError } from '../../shared/import/errors';
 import { BackoffError, CorruptRecordError, DamagedVaultError, LockedError } from '../data/errors';
+import { RekeyRefusedError } from '../data/rekey';
 import { ImportHasErrorsError } from '../features/registers/import-plan';
 import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 
@@ -18,6 +19,8 @@ export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof ConflictError) return t('errors.conflict');
   if (error instanceof LockedError) return t('errors.locked');
   if (error instanceof CorruptRecordError) return t('errors.corrupt', { detail: error.message });
+  if (error instanceof RekeyRefusedError)
+    return t('errors.rekeyRefused', { count: error.problems.length });
   if (error instanceof DamagedVaultError)
     return t('errors.damagedVault', { part: t(`errors.vaultPart.${error.part}`) });
   if (error instanceof JobCancelledError) return t('errors.cancelled');

@@ -13,7 +13,7 @@ import { readTrail, verifyTrail } from './activity-trail';
 import type { IntegrityProblem } from './integrity';
 import type { SealedRow } from './rows';
 import { openRecordRow, type SessionCore } from './session-core';
-import { SEALED_RECORD_TABLES, type SealedRecordTable, tableSpec } from './tables';
+import { SEALED_RECORD_TABLES, type SealedRecordTable } from './tables';
 
 export interface ScanProgress {
   done: number;
@@ -85,76 +85,71 @@ async function scanAnchor(core: SessionCore): Promise<IntegrityProblem[]> {
   ];
 }
 
-interface ClearFields {
-  rev: Map<string, number>;
-  deleted: Map<string, number>;
-  parent: Map<string, string>;
-}
-
-async function clearFields(core: SessionCore, table: SealedRecordTable): Promise<ClearFields> {
-  const source = core.db.table<SealedRow, string>(table);
-  const fields: ClearFields = { rev: new Map(), deleted: new Map(), parent: new Map() };
-  await source.orderBy('rev').eachKey((key, cursor) => {
-    fields.rev.set(cursor.primaryKey, key as number);
-  });
-  await source.orderBy('deleted').eachKey((key, cursor) => {
-    fields.deleted.set(cursor.primaryKey, key as number);
-  });
-  if (tableSpec(table).parentOf) {
-    await source.orderBy('parent').eachKey((key, cursor) => {
-      fields.parent.set(cursor.primaryKey, key as string);
-    });
-  }
-  return fields;
-}
-
-/** One table's clear fields against its manifest, without opening a row. */
+/**
+ * One table's clear fields against its manifest, without opening a row and with a handful of
+ * key-only queries (no cursor walks one row at a time): all ids; ids per revision the manifest
+ * expects; ids flagged deleted. Only rows that disagree are read (their clear fields). A moved
+ * parent is not looked for here: reading the parent's children notices it (see session-read).
+ */
 async function scanTable(core: SessionCore, table: SealedRecordTable): Promise<IntegrityProblem[]> {
   if (!core.state.trusts(table)) return [];
   const manifest = core.state.manifest(table);
-  const fields = await clearFields(core, table);
-  const hasParent = tableSpec(table).parentOf !== null;
+  const source = core.db.table<SealedRow, string>(table);
   const problems: IntegrityProblem[] = [];
+  const all = new Set(await source.toCollection().primaryKeys());
+  const byRev = new Map<number, string[]>();
   for (const [id, entry] of manifest) {
-    const rev = fields.rev.get(id);
-    if (rev === undefined) {
+    if (!all.has(id)) {
       const detail = entry.deleted
         ? 'the tombstone of a deleted record was removed'
         : 'the row was removed';
       problems.push({ kind: 'removed', table, id, detail });
       continue;
     }
-    if (rev < entry.rev) {
-      problems.push({
-        kind: 'rolled-back',
-        table,
-        id,
-        foundRev: rev,
-        expectedRev: entry.rev,
-        detail: `an older copy (revision ${rev} of ${entry.rev}) was put back`,
-      });
-    } else if (rev > entry.rev) {
-      problems.push({ kind: 'altered', table, id, detail: 'its clear revision was changed' });
-    }
-    const deleted = fields.deleted.get(id) === 1;
-    if (deleted !== entry.deleted) {
-      const hidden = deleted && !entry.deleted;
-      problems.push({
-        kind: hidden ? 'hidden' : 'altered',
-        table,
-        id,
-        detail: hidden
-          ? 'its clear tombstone flag was set, hiding a live record'
-          : 'its clear tombstone flag was cleared',
-      });
-    }
-    if (hasParent && (fields.parent.get(id) ?? null) !== entry.parent) {
-      problems.push({ kind: 'moved', table, id, detail: 'its clear parent was changed' });
-    }
+    const ids = byRev.get(entry.rev);
+    if (ids) ids.push(id);
+    else byRev.set(entry.rev, [id]);
   }
-  for (const id of fields.rev.keys()) {
+  for (const id of all) {
     if (!manifest.has(id))
       problems.push({ kind: 'unknown', table, id, detail: 'a row this vault never wrote' });
+  }
+  const atRev = new Set<string>();
+  for (const rev of byRev.keys()) {
+    for (const id of await source.where('rev').equals(rev).primaryKeys()) {
+      if (manifest.get(id)?.rev === rev) atRev.add(id);
+    }
+  }
+  const wrongRev = [...byRev.values()].flat().filter((id) => !atRev.has(id));
+  const rows = await source.bulkGet(wrongRev);
+  wrongRev.forEach((id, i) => {
+    const found = rows[i]?.rev ?? 0;
+    const expected = manifest.get(id)?.rev ?? 0;
+    problems.push(
+      found < expected
+        ? {
+            kind: 'rolled-back',
+            table,
+            id,
+            foundRev: found,
+            expectedRev: expected,
+            detail: `an older copy (revision ${found} of ${expected}) was put back`,
+          }
+        : { kind: 'altered', table, id, detail: 'its clear revision was changed' },
+    );
+  });
+  const flagged = new Set(await source.where('deleted').equals(1).primaryKeys());
+  for (const [id, entry] of manifest) {
+    if (!all.has(id) || flagged.has(id) === entry.deleted) continue;
+    const hidden = !entry.deleted;
+    problems.push({
+      kind: hidden ? 'hidden' : 'altered',
+      table,
+      id,
+      detail: hidden
+        ? 'its clear tombstone flag was set, hiding a live record'
+        : 'its clear tombstone flag was cleared',
+    });
   }
   return problems;
 }

@@ -56,9 +56,11 @@ function problemKey(problem: IntegrityProblem): string {
 export class IntegrityMonitor {
   readonly #problems = new Map<string, IntegrityProblem>();
   readonly #listeners = new Set<(problems: readonly IntegrityProblem[]) => void>();
+  /** The same array until something is added, so a UI can subscribe to it as a snapshot. */
+  #snapshot: readonly IntegrityProblem[] = [];
 
   get problems(): readonly IntegrityProblem[] {
-    return [...this.#problems.values()];
+    return this.#snapshot;
   }
 
   report(problems: readonly IntegrityProblem[]): void {
@@ -70,7 +72,8 @@ export class IntegrityMonitor {
       added = true;
     }
     if (!added) return;
-    const all = this.problems;
+    const all = Object.freeze([...this.#problems.values()]);
+    this.#snapshot = all;
     for (const listener of this.#listeners) listener(all);
   }
 

@@ -9,7 +9,7 @@ import type { IntegrityProblem } from './integrity';
 import type { SealedRow } from './rows';
 import { openRecordRow, type SessionCore } from './session-core';
 import { type Payloads, type SealedRecordTable, tableSpec } from './tables';
-import { deepFreeze } from './vault-state';
+import { freezeRecord } from './vault-state';
 
 async function fresh(core: SessionCore): Promise<void> {
   core.keys();
@@ -39,7 +39,7 @@ async function openRows(
       const result = await openRecordRow(core, table, row);
       problems.push(...result.problems);
       if (!result.record) return null;
-      const record = deepFreeze(result.record);
+      const record = freezeRecord(result.record);
       cache.records.set(record.id, record);
       return record;
     }),

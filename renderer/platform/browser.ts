@@ -2,10 +2,42 @@
  * The plain-browser implementation (the browser edition and the end-to-end tests): saving is
  * a download, opening is a file picker, and there is no host to ask for a lock.
  */
-import { type Platform, PlatformError } from './platform';
+import { type Platform, PlatformError, type TrailAnchor } from './platform';
+
+const ANCHOR_PREFIX = 'aw-trail-anchor:';
+
+function parseAnchor(text: string | null): TrailAnchor | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Partial<TrailAnchor>;
+    if (Number.isSafeInteger(value.seq) && typeof value.hash === 'string') {
+      return { seq: value.seq as number, hash: value.hash };
+    }
+  } catch {
+    // fall through: an anchor that does not parse cannot match any trail
+  }
+  return { seq: 1, hash: '0'.repeat(64) };
+}
+
+/**
+ * The browser edition's anchors, in localStorage: only a sequence number and a hash per vault
+ * (nothing personal, nothing secret). Same profile as the database, so weaker than the
+ * desktop app's (see ARCHITECTURE.md).
+ */
+function localAnchors(storage: Storage | undefined): Platform['anchors'] {
+  return {
+    read: (vaultId) =>
+      Promise.resolve(parseAnchor(storage?.getItem(ANCHOR_PREFIX + vaultId) ?? null)),
+    write: (vaultId, anchor) => {
+      storage?.setItem(ANCHOR_PREFIX + vaultId, JSON.stringify(anchor));
+      return Promise.resolve();
+    },
+  };
+}
 
 export function browserPlatform(doc: Document = document): Platform {
   return {
+    anchors: localAnchors(doc.defaultView?.localStorage),
     host: 'browser',
     appInfo: () =>
       Promise.resolve({

@@ -26,6 +26,12 @@ export function electronPlatform(bridge: WorkbenchBridge): Platform {
     saveFile: async (request) => unwrap(await bridge.invoke['file:save'](request)),
     openFile: async (request) => unwrap(await bridge.invoke['file:open'](request)),
     saveWorkpaper: (request, options) => saveWorkpaper(bridge, request, options),
+    anchors: {
+      read: async (vaultId) => unwrap(await bridge.invoke['anchor:read']({ vaultId })),
+      write: async (vaultId, anchor) => {
+        unwrap(await bridge.invoke['anchor:write']({ vaultId, anchor }));
+      },
+    },
     onLockRequest: (listener) =>
       bridge.subscribe['session:lock']((event) => listener(event.reason)),
   };

@@ -9,6 +9,7 @@ export type SaveFileRequest = IpcRequest<'file:save'>;
 export type OpenFileRequest = IpcRequest<'file:open'>;
 export type OpenedFile = NonNullable<IpcValue<'file:open'>>;
 export type LockReason = IpcEvent<'session:lock'>['reason'];
+export type TrailAnchor = NonNullable<IpcValue<'anchor:read'>>;
 /** A workpaper to write from its description; the host names the job itself. */
 export type SaveWorkpaperRequest = Omit<IpcRequest<'workpaper:save'>, 'jobId'>;
 
@@ -37,6 +38,16 @@ export interface Platform {
     request: SaveWorkpaperRequest,
     options?: SaveWorkpaperOptions,
   ): Promise<{ saved: boolean; bytes: number }>;
+  /**
+   * Where each vault's newest trail head is remembered outside its database, so a database put
+   * back from an older copy is noticed at unlock. Electron: sealed by the OS key store in the
+   * user-data folder. Browser edition: the page's localStorage, in the same profile as the
+   * database, so it only catches a database copied back without the rest of the profile.
+   */
+  readonly anchors: {
+    read(vaultId: string): Promise<TrailAnchor | null>;
+    write(vaultId: string, anchor: TrailAnchor): Promise<void>;
+  };
   /** The host asks to lock (machine sleeping, screen locked). Returns an unsubscribe. */
   onLockRequest(listener: (reason: LockReason) => void): () => void;
 }

@@ -9,5 +9,7 @@ export const invokeChannelNames = [
   'file:open',
   'workpaper:save',
   'workpaper:cancel',
+  'anchor:read',
+  'anchor:write',
 ] as const;
 export const eventChannelNames = ['session:lock', 'workpaper:progress'] as const;

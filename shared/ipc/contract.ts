@@ -34,6 +34,17 @@ const bytes = z
   .instanceof(Uint8Array)
   .refine((data) => data.byteLength <= MAX_FILE_BYTES, { message: 'is larger than 512 MiB' });
 
+/** A vault's id (UUIDv7, lower case), never a path or a name. */
+const vaultId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/** The newest trail entry of a vault this machine saw: its sequence number and hash. */
+const trailAnchor = z
+  .object({
+    seq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
 /** Names one workpaper save, so its progress events and its cancel find it (a random UUID). */
 const jobId = z.uuid();
 
@@ -91,6 +102,20 @@ export const invokeChannels = {
   'workpaper:cancel': {
     request: z.object({ jobId }).strict(),
     result: z.object({ cancelled: z.boolean() }),
+  },
+  /**
+   * The trail head this machine last saw for a vault, kept outside the vault's database and
+   * sealed with the operating system's key store (`safeStorage`), so a database put back from
+   * an older copy is noticed. `null` when none is kept (or the key store is unavailable).
+   */
+  'anchor:read': {
+    request: z.object({ vaultId }).strict(),
+    result: trailAnchor.nullable(),
+  },
+  /** Remembers a vault's newest trail head. `written: false` when no key store is available. */
+  'anchor:write': {
+    request: z.object({ vaultId, anchor: trailAnchor }).strict(),
+    result: z.object({ written: z.boolean() }),
   },
 } as const;
 

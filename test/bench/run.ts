@@ -84,13 +84,35 @@ try {
   console.log(
     `Unlock (derive, unwrap, open, trail entry):              ${result.unlockMs.toFixed(0)} ms`,
   );
-  console.log(row('write', result.plain.writeMs, result.encrypted.writeMs));
-  console.log(row('read', result.plain.readMs, result.encrypted.readMs));
+  console.log(
+    `Unlock of the vault holding them (derive, checks: trail, manifests, clear fields): ${result.unlockFullMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `${row('write', result.plain.writeMs, result.encrypted.writeMs)}   (target: at most 1.25x)`,
+  );
+  console.log(
+    `${row('read', result.plain.readMs, result.encrypted.readMs)}   (first read; target: at most 2.2x)`,
+  );
+  console.log(
+    `${row('re-read', result.plain.readMs, result.encrypted.repeatReadMs)}   (while unlocked; target: at most 1.2x)`,
+  );
+  const b = result.breakdown;
+  console.log(
+    `Per record: seal ${b.sealUs.toFixed(1)} µs · read sealed rows ${b.readRowsUs.toFixed(1)} µs · open and check ${b.openUs.toFixed(1)} µs · unlock scan ${b.scanUs.toFixed(1)} µs`,
+  );
+  console.log(
+    `Re-key of the sample engagement + 20,000 people (${result.rekey.records.toLocaleString('en')} records): ${(result.rekey.ms / 1000).toFixed(1)} s`,
+  );
   const plainTotal = result.plain.writeMs + result.plain.readMs;
   const encryptedTotal = result.encrypted.writeMs + result.encrypted.readMs;
-  console.log(
-    `${'total'.padEnd(8)} ratio ${(encryptedTotal / plainTotal).toFixed(2)}x (target: at most 1.5x)`,
-  );
+  console.log(`${'total'.padEnd(8)} ratio ${(encryptedTotal / plainTotal).toFixed(2)}x`);
+
+  if (process.env.AW_BENCH_ONLY === 'vault') {
+    // `AW_BENCH_ONLY=vault npm run bench`: the encrypted layer alone, while working on it.
+    await context.close();
+    await server.close();
+    process.exit(0);
+  }
 
   await page.waitForFunction(() => 'awListBench' in globalThis);
   const lists = await page.evaluate(

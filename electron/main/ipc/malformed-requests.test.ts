@@ -25,6 +25,7 @@ import { registerIpc } from './register';
 import { invokeEvent } from './testing';
 
 const JOB = '0b0f1d7e-8c7a-4b8e-9d2a-3c4e5f607182';
+const VAULT = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 const FILTERS = [{ name: 'Excel', extensions: ['xlsx'] }];
 
 /** One well-formed request per channel: what the malformed ones are made from. */
@@ -43,6 +44,8 @@ const VALID: { [C in InvokeChannel]: IpcRequest<C> } = {
     password: 'a workpaper password',
   },
   'workpaper:cancel': { jobId: JOB },
+  'anchor:read': { vaultId: VAULT },
+  'anchor:write': { vaultId: VAULT, anchor: { seq: 12, hash: 'ab'.repeat(32) } },
 };
 
 const CHANNELS = Object.keys(invokeChannels) as InvokeChannel[];
@@ -75,6 +78,19 @@ function registered() {
     forkExportProcess: used('forkExportProcess', () => {
       throw new Error('no export process here');
     }),
+    safeStorage: {
+      isEncryptionAvailable: used('safeStorage.isEncryptionAvailable', () => true),
+      encryptString: used('safeStorage.encryptString', (text: string) => Buffer.from(text)),
+      decryptString: used('safeStorage.decryptString', (data: Buffer) => data.toString()),
+    },
+    anchorFs: {
+      // Writes "succeed" and nothing is there to read, so the valid examples are answered.
+      readFile: used('anchorFs.readFile', () => Promise.reject(new Error('no anchor kept'))),
+      writeFile: used('anchorFs.writeFile', () => Promise.resolve()),
+      rename: used('anchorFs.rename', () => Promise.resolve()),
+      mkdir: used('anchorFs.mkdir', () => Promise.resolve(undefined)),
+    },
+    anchorDir: '/nonexistent/trail-anchors',
   };
   const real = createIpcHandlers(deps);
   const handlers = {} as Record<InvokeChannel, ChannelHandler<InvokeChannel>>;

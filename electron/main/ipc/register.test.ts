@@ -33,6 +33,18 @@ const handlers = createIpcHandlers({
   forkExportProcess: () => {
     throw new Error('unused');
   },
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString: () => Buffer.alloc(0),
+    decryptString: () => '',
+  },
+  anchorFs: {
+    readFile: () => Promise.reject(new Error('unused')),
+    writeFile: () => Promise.reject(new Error('unused')),
+    rename: () => Promise.reject(new Error('unused')),
+    mkdir: () => Promise.reject(new Error('unused')),
+  },
+  anchorDir: '/unused',
 });
 
 describe('registerIpc', () => {

@@ -11,6 +11,7 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
+import { VerifyIntegrity } from '../integrity/VerifyIntegrity';
 
 /** The activity trail, newest first, with a check of its hash chain. */
 export function ActivityPanel({ session }: { session: VaultSession }) {
@@ -42,6 +43,7 @@ export function ActivityPanel({ session }: { session: VaultSession }) {
         </p>
       )}
       <ErrorText message={error} />
+      <VerifyIntegrity session={session} />
       <table className="grid">
         <thead>
           <tr>

@@ -8,6 +8,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { JobProgressBar } from '../../ui/JobProgressBar';
 import { exportWorkpaper } from './export-workpaper';
 import type { InspectionData } from './use-inspection';
+import { SecretInput } from '../../ui/SecretInput';
 
 /** Long enough to resist guessing against a file that can be attacked offline. */
 const MIN_WORKPAPER_PASSWORD = 10;
@@ -82,19 +83,15 @@ export function ExportWorkpaper({
       </label>
       {protect && (
         <div className="row">
-          <input
-            type="password"
+          <SecretInput
             aria-label={t('inspection.workpaperPassword')}
             placeholder={t('inspection.workpaperPassword')}
-            autoComplete="new-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-          <input
-            type="password"
+          <SecretInput
             aria-label={t('inspection.workpaperPasswordAgain')}
             placeholder={t('inspection.workpaperPasswordAgain')}
-            autoComplete="new-password"
             value={confirm}
             onChange={(e) => setConfirm(e.target.value)}
           />

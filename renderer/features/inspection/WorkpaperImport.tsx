@@ -20,6 +20,7 @@ import type { ImportWorkpaperRequest, ImportWorkpaperResult } from './import-wor
 import { commitWorkpaperEdits } from './commit-workpaper';
 import { catalogItem } from './library';
 import type { InspectionData } from './use-inspection';
+import { SecretInput } from '../../ui/SecretInput';
 
 const MAX_WORKPAPER_BYTES = 100 * 1024 * 1024;
 
@@ -177,10 +178,8 @@ export function WorkpaperImport({
           <p className={step.wrong ? 'error' : 'small'}>
             {step.wrong ? t('roundtrip.wrongPassword') : t('roundtrip.needsPassword')}
           </p>
-          <input
-            type="password"
+          <SecretInput
             aria-label={t('inspection.workpaperPassword')}
-            autoComplete="off"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />

@@ -90,6 +90,7 @@ async function setUp() {
       Promise.resolve({ saved: true }),
     ),
     openFile: () => Promise.resolve(null),
+    anchors: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
     onLockRequest: () => () => undefined,
   } satisfies Platform;
   return { input, session, data, logged, base };

@@ -6,6 +6,7 @@ import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { NewPassphraseFields } from '../vaults/NewPassphraseFields';
+import { SecretInput } from '../../ui/SecretInput';
 
 /** Re-wraps the vault key under a new passphrase; records are not re-encrypted. */
 export function ChangePassphraseForm({ session }: { session: VaultSession }) {
@@ -46,13 +47,7 @@ export function ChangePassphraseForm({ session }: { session: VaultSession }) {
       <fieldset disabled={busy}>
         <Field label={t('settings.currentPassphrase')}>
           {(p) => (
-            <input
-              {...p}
-              type="password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-              autoComplete="current-password"
-            />
+            <SecretInput {...p} value={current} onChange={(e) => setCurrent(e.target.value)} />
           )}
         </Field>
         <NewPassphraseFields

@@ -4,6 +4,7 @@ import type { VaultSession } from '../../data/vault-session';
 import { IDLE_MINUTES } from '../../prefs/preferences';
 import { Field } from '../../ui/Field';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
+import { RekeyForm } from './RekeyForm';
 
 export function SettingsPanel({ session }: { session: VaultSession }) {
   const { t } = useTranslation();
@@ -67,6 +68,7 @@ export function SettingsPanel({ session }: { session: VaultSession }) {
         </Field>
       </section>
       <ChangePassphraseForm session={session} />
+      <RekeyForm session={session} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { Field } from '../../ui/Field';
 import { StrengthMeter } from './StrengthMeter';
+import { SecretInput } from '../../ui/SecretInput';
 
 export interface NewPassphraseFieldsProps {
   label: string;
@@ -26,26 +27,12 @@ export function NewPassphraseFields(props: NewPassphraseFieldsProps) {
         error={errors.passphrase}
       >
         {(p) => (
-          <input
-            {...p}
-            type="password"
-            value={passphrase}
-            onChange={(e) => onPassphrase(e.target.value)}
-            autoComplete="new-password"
-          />
+          <SecretInput {...p} value={passphrase} onChange={(e) => onPassphrase(e.target.value)} />
         )}
       </Field>
       <StrengthMeter passphrase={passphrase} userInputs={userInputs} />
       <Field label={t('create.confirm')} error={errors.confirm}>
-        {(p) => (
-          <input
-            {...p}
-            type="password"
-            value={confirm}
-            onChange={(e) => onConfirm(e.target.value)}
-            autoComplete="new-password"
-          />
-        )}
+        {(p) => <SecretInput {...p} value={confirm} onChange={(e) => onConfirm(e.target.value)} />}
       </Field>
     </>
   );

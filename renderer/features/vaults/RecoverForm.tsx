@@ -2,6 +2,7 @@ import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
+import type { RekeyProgress } from '../../data/rekey';
 import type { CreatedVault } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
@@ -25,6 +26,8 @@ export function RecoverForm({
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Recovery re-keys the vault (the used recovery key is spent): show how far it got.
+  const [progress, setProgress] = useState<RekeyProgress | null>(null);
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
@@ -35,7 +38,9 @@ export function RecoverForm({
     setBusy(true);
     setError(null);
     try {
-      onRecovered(await store.recover(vaultId, recoveryKey, passphrase));
+      onRecovered(
+        await store.recover(vaultId, recoveryKey, passphrase, { onProgress: setProgress }),
+      );
     } catch (e) {
       setError(describeError(e, t));
       setBusy(false);
@@ -71,6 +76,11 @@ export function RecoverForm({
           />
         </fieldset>
         <ErrorText message={error} />
+        {busy && progress && (
+          <p className="muted small" role="status">
+            {t(`settings.rekeyPhase.${progress.phase}`)} {progress.done} / {progress.total}
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={onCancel} disabled={busy}>
             {t('common.back')}

@@ -9,6 +9,7 @@ import type { VaultSession } from '../../data/vault-session';
 import type { CreatedVault } from '../../data/vaults';
 import { Field } from '../../ui/Field';
 import { RecoverForm } from './RecoverForm';
+import { SecretInput } from '../../ui/SecretInput';
 
 export interface UnlockPageProps {
   vaultId: string;
@@ -94,12 +95,10 @@ export function UnlockPage({ vaultId, notice, onUnlocked, onRecovered, onBack }:
       <form onSubmit={(e) => void submit(e)}>
         <Field label={t('unlock.passphrase')} error={error}>
           {(p) => (
-            <input
+            <SecretInput
               {...p}
-              type="password"
               value={passphrase}
               onChange={(e) => setPassphrase(e.target.value)}
-              autoComplete="current-password"
               autoFocus
               disabled={busy}
             />

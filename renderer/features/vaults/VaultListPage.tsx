@@ -10,10 +10,28 @@ export interface VaultListPageProps {
   onOpen: (vaultId: string) => void;
 }
 
+/** What the browser edition cannot protect, said before anyone trusts it with an engagement. */
+function BrowserEditionNotice() {
+  const { t } = useTranslation();
+  return (
+    <aside className="notice browser-edition" aria-labelledby="browser-edition-heading">
+      <h2 id="browser-edition-heading">{t('vaults.browserEdition.heading')}</h2>
+      <p>{t('vaults.browserEdition.same')}</p>
+      <ul>
+        <li>{t('vaults.browserEdition.olderCopy')}</li>
+        <li>{t('vaults.browserEdition.extensions')}</li>
+        <li>{t('vaults.browserEdition.sleep')}</li>
+        <li>{t('vaults.browserEdition.files')}</li>
+        <li>{t('vaults.browserEdition.origin')}</li>
+      </ul>
+    </aside>
+  );
+}
+
 /** The start screen: the engagements (vaults) on this machine. */
 export function VaultListPage({ onCreate, onCreateDemo, onOpen }: VaultListPageProps) {
   const { t } = useTranslation();
-  const { store, formatDateTime } = useApp();
+  const { store, platform, formatDateTime } = useApp();
   const [vaults, setVaults] = useState<VaultEntry[] | null>(null);
   const [removing, setRemoving] = useState<VaultEntry | null>(null);
 
@@ -36,6 +54,7 @@ export function VaultListPage({ onCreate, onCreateDemo, onOpen }: VaultListPageP
         </span>
       </div>
       <p className="muted">{t('vaults.intro')}</p>
+      {platform.host === 'browser' && <BrowserEditionNotice />}
       {vaults?.length === 0 && <p className="empty">{t('vaults.empty')}</p>}
       <ul className="vault-list" aria-label={t('vaults.title')}>
         {vaults?.map((vault) => (
