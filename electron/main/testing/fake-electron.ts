@@ -62,6 +62,7 @@ export function fakeElectron(options: { singleInstanceLock?: boolean } = {}) {
       },
       whenReady: () => whenReady,
       getVersion: () => '0.1.0',
+      getPath: (name: string) => `/nonexistent/${name}`,
       isPackaged: false,
       quit: () => {
         calls.quit = true;
@@ -95,6 +96,11 @@ export function fakeElectron(options: { singleInstanceLock?: boolean } = {}) {
       },
     },
     dialog: {},
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => Buffer.alloc(0),
+      decryptString: () => '',
+    },
     BrowserWindow,
   };
 
