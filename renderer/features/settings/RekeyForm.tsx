@@ -60,7 +60,7 @@ export function RekeyForm({ session }: { session: VaultSession }) {
       <h2>{t('settings.rekey')}</h2>
       <p className="muted small">{t('settings.rekeyExplain')}</p>
       <fieldset disabled={busy}>
-        <Field label={t('settings.currentPassphrase')}>
+        <Field label={t('settings.rekeyPassphrase')}>
           {(p) => (
             <SecretInput
               {...p}
