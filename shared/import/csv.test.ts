@@ -172,3 +172,40 @@ describe('readCsv', () => {
     expect(importError(() => readCsv(new Uint8Array())).code).toBe('empty-file');
   });
 });
+
+describe('CSV past the limits, refused with the line', () => {
+  it("more than Excel's 1,048,576 rows: blank lines count, as Excel shows them", () => {
+    const error = importError(() => readCsv(new Uint8Array(1_048_577).fill(0x0a)));
+    expect(error).toMatchObject({ code: 'too-many-rows', line: 1_048_577 });
+    expect(error.text.en).toContain("Row 1,048,577 is beyond Excel's limit of 1,048,576 rows");
+    expect(parseCsv('\n'.repeat(1_048_576))).toHaveLength(1_048_576);
+  });
+
+  it('more than 16,384 columns, named XFE', () => {
+    const error = importError(() => readCsv(new TextEncoder().encode(`a\n${','.repeat(16_384)}`)));
+    expect(error).toMatchObject({ code: 'too-many-columns', line: 2, row: 2 });
+    expect(error.text['zh-TW']).toContain('XFE 欄超過 Excel 的上限 16,384 欄');
+    expect(parseCsv(','.repeat(16_383))[0]).toHaveLength(16_384);
+  });
+
+  it('more cells than the limit, at the cell that crosses it', () => {
+    const text = 'a,b,c\n'.repeat(10);
+    expect(parseCsv(text, { maxCells: 30 })).toHaveLength(10);
+    const error = importError(() => parseCsv(text, { maxCells: 29 }));
+    expect(error).toMatchObject({ code: 'too-many-cells', line: 10, row: 10, column: 'C' });
+  });
+
+  it("a field longer than Excel's 32,767 characters, quoted or not", () => {
+    const long = 'x'.repeat(32_768);
+    const error = importError(() => parseCsv(`a,b\nok,${long}\n`));
+    expect(error).toMatchObject({ code: 'cell-too-long', line: 2, row: 2, column: 'B' });
+    expect(error.text.en).toBe(
+      "A cell holds 32,768 characters, over Excel's limit of 32,767 (row 2, column B, line 2).",
+    );
+    // Text after a closing quote is kept, and counted.
+    expect(importError(() => parseCsv(`"${'y'.repeat(32_000)}"${'z'.repeat(1000)}`)).code).toBe(
+      'cell-too-long',
+    );
+    expect(parseCsv('x'.repeat(32_767))[0]?.[0]).toHaveLength(32_767);
+  });
+});

@@ -11,13 +11,18 @@
  */
 import type { EncodingDetection, TextEncodingName } from './encoding';
 import { decodeText, detectEncoding } from './encoding';
+import { columnLetter } from './columns';
 import { assertFileSize, bi, DEFAULT_MAX_BYTES, ImportError } from './errors';
+import { LIMIT_ERRORS } from './limit-errors';
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS } from './limits';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
 export interface CsvOptions {
   /** Default: the `sep=` line if there is one, else `detectDelimiter`. */
   delimiter?: CsvDelimiter;
+  /** Limit on the fields of the whole file (default `MAX_CELLS`, 1,500,000). */
+  maxCells?: number;
 }
 
 export interface CsvRecord {
@@ -32,7 +37,7 @@ const CR = 0x0d;
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t'];
 
 /** Excel's cell limit; a quoted field longer than this is an unbalanced quote, not data. */
-export const MAX_FIELD_LENGTH = 32_767;
+export const MAX_FIELD_LENGTH = MAX_CELL_CHARS;
 
 /** How far into the text the header line is looked for. */
 const HEADER_PROBE = 64 * 1024;
@@ -104,8 +109,10 @@ function unterminated(line: number, tooLong: boolean): ImportError {
 
 /**
  * The records of a CSV text, one at a time: a preview can stop after a few, and a large file is
- * validated without holding every row twice. Throws an `ImportError` ('unterminated-quote')
- * naming the line where an unclosed quoted field starts.
+ * validated without holding every row twice. Throws an `ImportError` naming the line: an
+ * unclosed quoted field ('unterminated-quote'), more than Excel's 1,048,576 rows or 16,384
+ * columns, more fields than `maxCells`, or a field longer than Excel's 32,767 characters, each
+ * refused as soon as it is reached (10 MiB of line breaks or of commas costs nothing).
  */
 export function* csvRecords(text: string, options: CsvOptions = {}): Generator<CsvRecord> {
   let pos = bomLength(text);
@@ -116,12 +123,23 @@ export function* csvRecords(text: string, options: CsvOptions = {}): Generator<C
     line = 2;
   }
   const delimiter = (options.delimiter ?? sep?.delimiter ?? detectDelimiter(text)).charCodeAt(0);
+  const maxCells = options.maxCells ?? MAX_CELLS;
   const n = text.length;
+  let row = 0;
+  let fields = 0;
 
   while (pos < n) {
     const recordLine = line;
     const cells: string[] = [];
+    if (++row > MAX_ROWS) throw LIMIT_ERRORS.tooManyRows(row, { line });
     for (;;) {
+      if (cells.length === MAX_COLUMNS) {
+        throw LIMIT_ERRORS.tooManyColumns(columnLetter(MAX_COLUMNS), { line, row });
+      }
+      if (++fields > maxCells) {
+        const column = columnLetter(cells.length);
+        throw LIMIT_ERRORS.tooManyCells(maxCells, 'cells', { line, row, column });
+      }
       let value: string;
       if (text.charCodeAt(pos) === QUOTE) {
         const openLine = line;
@@ -162,6 +180,10 @@ export function* csvRecords(text: string, options: CsvOptions = {}): Generator<C
           pos++;
         }
         value = text.slice(start, pos);
+      }
+      if (value.length > MAX_CELL_CHARS) {
+        const column = columnLetter(cells.length);
+        throw LIMIT_ERRORS.cellTooLong(value.length, { line, row, column });
       }
       cells.push(value);
 
@@ -222,5 +244,6 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions = {}): CsvTab
   const encoding = options.encoding ?? detected?.encoding ?? 'utf-8';
   const text = decodeText(bytes, encoding);
   const delimiter = options.delimiter ?? detectDelimiter(text);
-  return { detected, encoding, delimiter, rows: parseCsv(text, { delimiter }) };
+  const { maxCells } = options;
+  return { detected, encoding, delimiter, rows: parseCsv(text, { delimiter, maxCells }) };
 }

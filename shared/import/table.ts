@@ -19,6 +19,8 @@ export interface ReadTableOptions {
   maxBytes?: number;
   /** Workbooks only: see `ReadXlsxOptions.maxUnpackedBytes`. */
   maxUnpackedBytes?: number;
+  /** Cells of the table or workbook; default `MAX_CELLS` (see `limits.ts`). */
+  maxCells?: number;
 }
 
 export type ImportTable =
@@ -41,7 +43,7 @@ export type ImportTable =
 /**
  * Reads an .xlsx (a ZIP, or an OLE container, which is refused as password-protected or
  * legacy) or a CSV (anything else), throwing an `ImportError` with a clear message when the
- * file cannot be read as a whole.
+ * file cannot be read as a whole, is a hostile ZIP, or asks for more than `limits.ts` allows.
  */
 export async function readTable(
   bytes: Uint8Array,
@@ -51,8 +53,8 @@ export async function readTable(
   assertFileSize(bytes.length, maxBytes);
   const format = sniffFormat(bytes);
   if (format === 'zip' || format === 'ole') {
-    const { sheet, maxUnpackedBytes } = options;
-    const table = await readXlsx(bytes, { maxBytes, sheet, maxUnpackedBytes });
+    const { sheet, maxUnpackedBytes, maxCells } = options;
+    const table = await readXlsx(bytes, { maxBytes, sheet, maxUnpackedBytes, maxCells });
     return { format: 'xlsx', ...table };
   }
   const table = readCsv(bytes, { ...options, maxBytes });

@@ -277,7 +277,7 @@ describe('readXlsx: files it refuses', () => {
   it('refuses a workbook that would unpack to more than the limit', async () => {
     const bytes = await buildXlsx([ROSTER]);
     const error = await importError(readXlsx(bytes, { maxUnpackedBytes: 1000 }));
-    expect(error.code).toBe('too-large');
-    expect(error.text.en).toContain('unpacks to');
+    expect(error.code).toBe('unpacked-too-large');
+    expect(error.text.en).toContain('over the limit of 1 KiB');
   });
 });

@@ -7,17 +7,25 @@
  * library can be replaced in one place. In Node (tests) exceljs runs its Node build; a browser
  * or worker bundle gets its self-contained browser build (the package's `browser` field).
  *
- * Before exceljs sees the bytes, the file is checked here, cheaply: size, an OLE container
- * (password-protected .xlsx, legacy .xls), and the ZIP's central directory (a truncated file
- * has none; a ZIP bomb declares its unpacked size there; a .docx is a ZIP without a workbook).
+ * Before exceljs sees the bytes, the file is checked here: size, an OLE container
+ * (password-protected .xlsx, legacy .xls: `xlsx-refusals.ts`), the ZIP's structure
+ * (`checked-zip.ts`: ZIP64, encrypted or overlapping parts, headers that disagree), then every
+ * part is inflated once with the bytes counted as they come and the worksheets scanned for
+ * rows, columns and cells (`xlsx-check.ts`), so a hostile file is refused with a specific
+ * `ImportError` before exceljs, which holds every cell as an object, spends the memory.
  * exceljs cannot be interrupted: run this in a worker and terminate the worker to cancel.
  */
 import ExcelJS from 'exceljs';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { Bilingual } from '../catalog/schema';
+import { openCheckedZip } from './checked-zip';
 import { assertFileSize, bi, DEFAULT_MAX_BYTES, ImportError } from './errors';
 import { sniffFormat } from './format';
 import { columnLetter } from './columns';
+import { LIMIT_ERRORS } from './limit-errors';
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES } from './limits';
+import { checkXlsxParts } from './xlsx-check';
+import { damaged, notXlsx, refuseOle } from './xlsx-refusals';
 
 export interface ReadXlsxOptions {
   /** A worksheet by name; default the first visible one. */
@@ -25,10 +33,13 @@ export interface ReadXlsxOptions {
   /** Default 50 MiB, checked before anything is parsed. */
   maxBytes?: number;
   /**
-   * Limit on the unpacked size the ZIP declares (default 200 MiB). exceljs holds the whole
-   * workbook in memory, several times its XML; a small file can unpack to gigabytes.
+   * Limit on the bytes the parts inflate to, counted while inflating (default 200 MiB).
+   * exceljs holds the whole workbook in memory, several times its XML; a small file can
+   * unpack to gigabytes.
    */
   maxUnpackedBytes?: number;
+  /** Limit on the cells of the workbook (default `MAX_CELLS`, 1,500,000). */
+  maxCells?: number;
 }
 
 /** A cell exceljs read but whose text is not what Excel shows or holds no value. */
@@ -49,151 +60,8 @@ export interface XlsxTable {
   issues: XlsxCellIssue[];
 }
 
-export const DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+export const DEFAULT_MAX_UNPACKED_BYTES = MAX_UNPACKED_BYTES;
 export const MAX_CELL_ISSUES = 100;
-
-const MiB = 1024 * 1024;
-
-function damaged(cause?: unknown): ImportError {
-  return new ImportError(
-    'damaged',
-    bi(
-      '檔案已損壞或不完整（可能下載或複製時中斷），無法以 Excel 活頁簿讀取。',
-      'The file is damaged or truncated (perhaps cut off while downloading or copying); it cannot be read as an Excel workbook.',
-    ),
-    {},
-    { cause },
-  );
-}
-
-function notXlsx(): ImportError {
-  return new ImportError(
-    'not-xlsx',
-    bi(
-      '這不是 Excel 活頁簿（.xlsx）：可能是其他格式（Word、OpenDocument 或一般壓縮檔）。請在 Excel 另存為 .xlsx。',
-      'This is not an Excel workbook (.xlsx) but another format (Word, OpenDocument or a plain ZIP archive). Save it as .xlsx in Excel.',
-    ),
-  );
-}
-
-// ——— OLE (Compound File Binary) ———
-
-const END_OF_CHAIN = 0xfffffffa; // and above: ENDOFCHAIN, FREESECT, FATSECT, DIFSECT
-
-/**
- * The names in a Compound File's directory, or `null` if it cannot be followed. Only the FAT
- * sectors listed in the header are used (enough for files up to 7 MiB with 512-byte sectors,
- * and for the directory of any encrypted .xlsx, which comes first).
- */
-function oleDirectoryNames(bytes: Uint8Array): string[] | null {
-  if (bytes.length < 512) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const shift = view.getUint16(30, true);
-  if (shift !== 9 && shift !== 12) return null;
-  const sectorSize = 1 << shift;
-  const sectorOffset = (sector: number) => (sector + 1) * sectorSize;
-  const perFatSector = sectorSize / 4;
-  const fatEntry = (sector: number): number | null => {
-    const fatIndex = Math.floor(sector / perFatSector);
-    if (fatIndex >= 109) return null;
-    const fatSector = view.getUint32(76 + fatIndex * 4, true);
-    const at = sectorOffset(fatSector) + (sector % perFatSector) * 4;
-    return fatSector < END_OF_CHAIN && at + 4 <= bytes.length ? view.getUint32(at, true) : null;
-  };
-  const names: string[] = [];
-  const utf16 = new TextDecoder('utf-16le');
-  let sector = view.getUint32(48, true);
-  for (let hops = 0; sector < END_OF_CHAIN && hops < 1024; hops++) {
-    const start = sectorOffset(sector);
-    if (start + sectorSize > bytes.length) return names.length > 0 ? names : null;
-    for (let entry = start; entry < start + sectorSize; entry += 128) {
-      const nameLength = view.getUint16(entry + 64, true);
-      if (nameLength >= 2 && nameLength <= 64) {
-        names.push(utf16.decode(bytes.subarray(entry, entry + nameLength - 2)));
-      }
-    }
-    const next = fatEntry(sector);
-    if (next === null) break;
-    sector = next;
-  }
-  return names.length > 0 ? names : null;
-}
-
-function refuseOle(bytes: Uint8Array): never {
-  const names = oleDirectoryNames(bytes) ?? [];
-  const has = (name: string) => names.includes(name);
-  if (!has('EncryptedPackage') && !has('EncryptionInfo')) {
-    if (has('Workbook') || has('Book')) {
-      throw new ImportError(
-        'legacy-xls',
-        bi(
-          '這是舊版 Excel 97–2003 活頁簿（.xls），不支援；請在 Excel 另存為 .xlsx。',
-          'This is a legacy Excel 97–2003 workbook (.xls), which is not supported; save it as .xlsx in Excel.',
-        ),
-      );
-    }
-    if (names.length > 0) throw notXlsx();
-  }
-  throw new ImportError(
-    'password-protected',
-    bi(
-      '活頁簿有密碼保護（已加密），無法讀取。請在 Excel 開啟後，於「檔案 → 資訊 → 保護活頁簿 → 以密碼加密」清除密碼，另存後再匯入。',
-      'The workbook is password-protected (encrypted) and cannot be read. Open it in Excel, clear the password under File → Info → Protect Workbook → Encrypt with Password, save, and import it again.',
-    ),
-  );
-}
-
-// ——— ZIP central directory ———
-
-interface ZipDirectory {
-  names: Set<string>;
-  unpackedBytes: number;
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-
-/**
- * The entries the archive declares, or `null` for ZIP64 (left to exceljs). Throws 'damaged'
- * when the end-of-central-directory record is missing (a truncated file) or inconsistent.
- */
-function readZipDirectory(bytes: Uint8Array): ZipDirectory | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === EOCD_SIGNATURE) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged();
-  const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
-  const offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || offset === 0xffffffff) return null;
-  if (offset + size > eocd) throw damaged();
-
-  const names = new Set<string>();
-  const decoder = new TextDecoder();
-  let unpackedBytes = 0;
-  let p = offset;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIGNATURE) throw damaged();
-    const unpacked = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const local = view.getUint32(p + 42, true);
-    if (unpacked === 0xffffffff || local === 0xffffffff) return null;
-    if (local + 30 > offset || view.getUint32(local, true) !== LOCAL_SIGNATURE) throw damaged();
-    names.add(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/^\//, ''));
-    unpackedBytes += unpacked;
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return { names, unpackedBytes };
-}
 
 // ——— Cell text ———
 
@@ -298,14 +166,17 @@ function chooseSheet(workbook: Workbook, name: string | undefined): Worksheet {
   return visible ?? (sheets[0] as Worksheet);
 }
 
+type LoadOptions = Pick<ReadXlsxOptions, 'maxBytes' | 'maxUnpackedBytes' | 'maxCells'>;
+
 /**
- * Checks the bytes (size, OLE container, ZIP directory, unpacked size) and loads them with
- * exceljs. Throws an `ImportError` for a file that is too large, password-protected, a legacy
- * .xls, not an .xlsx, damaged or truncated.
+ * Checks the bytes (size, OLE container, ZIP structure, every part inflated and counted, the
+ * worksheets scanned) and loads them with exceljs. Throws an `ImportError` for a file that is
+ * too large, password-protected, a legacy .xls, not an .xlsx, damaged or truncated, a hostile
+ * ZIP, or past a limit of `limits.ts`.
  */
 async function loadChecked(
   data: Uint8Array | ArrayBuffer,
-  options: Pick<ReadXlsxOptions, 'maxBytes' | 'maxUnpackedBytes'>,
+  options: LoadOptions,
 ): Promise<Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   assertFileSize(bytes.length, options.maxBytes ?? DEFAULT_MAX_BYTES);
@@ -317,23 +188,14 @@ async function loadChecked(
     if (bytes.length < 4 && bytes[0] === 0x50) throw damaged();
     throw notXlsx();
   }
-  const directory = readZipDirectory(bytes);
-  if (directory !== null) {
-    if (!directory.names.has('[Content_Types].xml') || !directory.names.has('xl/workbook.xml')) {
-      throw notXlsx();
-    }
-    const limit = options.maxUnpackedBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
-    if (directory.unpackedBytes > limit) {
-      const size = (directory.unpackedBytes / MiB).toFixed(0);
-      throw new ImportError(
-        'too-large',
-        bi(
-          `活頁簿解壓縮後有 ${size} MiB，超過上限 ${(limit / MiB).toFixed(0)} MiB；請分批匯入。`,
-          `The workbook unpacks to ${size} MiB, over the limit of ${(limit / MiB).toFixed(0)} MiB; import it in parts.`,
-        ),
-      );
-    }
+  const zip = openCheckedZip(bytes, { maxUnpackedBytes: options.maxUnpackedBytes });
+  if (
+    zip.entry('[Content_Types].xml') === undefined ||
+    zip.entry('xl/workbook.xml') === undefined
+  ) {
+    throw notXlsx();
   }
+  checkXlsxParts(zip, options.maxCells ?? MAX_CELLS);
 
   const workbook = new ExcelJS.Workbook();
   try {
@@ -342,6 +204,37 @@ async function loadChecked(
     throw damaged(error);
   }
   return workbook;
+}
+
+/**
+ * A second line behind the worksheet scan, for the loops that pad rows: a place outside
+ * Excel's grid, more padded cells than the limit, or a cell longer than Excel allows is
+ * refused before any array grows.
+ */
+function gridGuard(sheet: string, maxCells: number) {
+  let padded = 0;
+  return {
+    /** Before a row with `filled` cells so far is padded up to column `colNumber`. */
+    cell(rowNumber: number, colNumber: number, filled: number): void {
+      const where = { sheet, row: rowNumber, column: columnLetter(colNumber - 1) };
+      if (colNumber > MAX_COLUMNS) throw LIMIT_ERRORS.tooManyColumns(where.column, where);
+      padded += Math.max(0, colNumber - filled);
+      if (padded > maxCells) throw LIMIT_ERRORS.tooManyCells(maxCells, 'padded', where);
+    },
+    /** Before the rows, `rowsSoFar` of them, are padded up to row `rowNumber`. */
+    row(rowNumber: number, rowsSoFar: number): void {
+      if (rowNumber > MAX_ROWS) throw LIMIT_ERRORS.tooManyRows(rowNumber, { sheet });
+      padded += Math.max(0, rowNumber - 1 - rowsSoFar);
+      if (padded > maxCells) {
+        throw LIMIT_ERRORS.tooManyCells(maxCells, 'padded', { sheet, row: rowNumber });
+      }
+    },
+    text(text: string, rowNumber: number, colNumber: number): void {
+      if (text.length <= MAX_CELL_CHARS) return;
+      const where = { sheet, row: rowNumber, column: columnLetter(colNumber - 1) };
+      throw LIMIT_ERRORS.cellTooLong(text.length, where);
+    },
+  };
 }
 
 /**
@@ -356,6 +249,7 @@ export async function readXlsx(
 ): Promise<XlsxTable> {
   const workbook = await loadChecked(data, options);
   const sheet = chooseSheet(workbook, options.sheet);
+  const guard = gridGuard(sheet.name, options.maxCells ?? MAX_CELLS);
   const rows: string[][] = [];
   const issues: XlsxCellIssue[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -371,10 +265,13 @@ export async function readXlsx(
         });
       }
       if (text === '') return;
+      guard.cell(rowNumber, colNumber, cells.length);
+      guard.text(text, rowNumber, colNumber);
       while (cells.length < colNumber - 1) cells.push('');
       cells[colNumber - 1] = text;
     });
     if (cells.length === 0) return;
+    guard.row(rowNumber, rows.length);
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });
@@ -428,6 +325,11 @@ function rawValue(value: unknown): XlsxRawValue {
   return null;
 }
 
+function textOfFormula(value: XlsxRawCell): string | null {
+  if (value === null || typeof value !== 'object' || value instanceof Date) return null;
+  return 'formula' in value && typeof value.result === 'string' ? value.result : null;
+}
+
 function rawCell(cell: ExcelJS.Cell): XlsxRawCell {
   // A cell hidden under a merged range is empty in the file; exceljs repeats the range's
   // value in it. (LibreOffice saves text centred across columns as a merged range.)
@@ -453,20 +355,25 @@ function rawCell(cell: ExcelJS.Cell): XlsxRawCell {
  */
 export async function readXlsxCells(
   data: Uint8Array | ArrayBuffer,
-  options: Pick<ReadXlsxOptions, 'maxBytes' | 'maxUnpackedBytes'> = {},
+  options: LoadOptions = {},
 ): Promise<XlsxRawSheet[]> {
   const workbook = await loadChecked(data, options);
   return workbook.worksheets.map((sheet) => {
+    const guard = gridGuard(sheet.name, options.maxCells ?? MAX_CELLS);
     const rows: XlsxRawCell[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: XlsxRawCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         const value = rawCell(cell);
         if (value === null) return;
+        guard.cell(rowNumber, colNumber, cells.length);
+        const text = typeof value === 'string' ? value : textOfFormula(value);
+        if (text !== null) guard.text(text, rowNumber, colNumber);
         while (cells.length < colNumber - 1) cells.push(null);
         cells[colNumber - 1] = value;
       });
       if (cells.length === 0) return;
+      guard.row(rowNumber, rows.length);
       while (rows.length < rowNumber - 1) rows.push([]);
       rows[rowNumber - 1] = cells;
     });
