@@ -9,6 +9,8 @@ export interface CliIo {
   readFile: (path: string) => Promise<Uint8Array>;
   /** Creates a directory and its parents (`--keys`, `--export`); absent in memory. */
   mkdir?: (path: string) => Promise<void>;
+  /** The size of a file in bytes, so an oversized one is refused before it is read. */
+  fileSize?: (path: string) => Promise<number>;
   /** The clock for the sample's dates and the export time; default the system clock. */
   now?: () => Date;
   /** Environment variables (`AW_WORKPAPER_PASSWORD`); none when absent. */

@@ -5,7 +5,7 @@
  *   verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
  * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect';
@@ -87,6 +87,7 @@ export const nodeIo: CliIo = {
   mkdir: async (path) => {
     await mkdir(path, { recursive: true });
   },
+  fileSize: async (path) => (await stat(path)).size,
   env: process.env,
 };
 

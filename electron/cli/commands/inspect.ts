@@ -1,6 +1,6 @@
 /** `audit-workbench inspect FILE.xlsx [--password P]` */
 import { parseArgs } from 'node:util';
-import { ImportError } from '../../../shared/import/errors';
+import { assertFileSize, DEFAULT_MAX_BYTES, ImportError } from '../../../shared/import/errors';
 import {
   RESULTS,
   RESULT_LABELS,
@@ -263,8 +263,15 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
   const password = givenPassword(values.password, io);
   let bytes: Uint8Array;
   try {
+    const size = await io.fileSize?.(file);
+    // Refused before it is read into memory, with the reader's own message.
+    if (size !== undefined) assertFileSize(size, DEFAULT_MAX_BYTES);
     bytes = await io.readFile(file);
   } catch (error) {
+    if (error instanceof ImportError) {
+      io.stderr(`${file}: refused: ${error.code}: ${error.message}\n`);
+      return EXIT_REFUSED;
+    }
     io.stderr(`${file}: cannot read the file: ${errorMessage(error)}\n`);
     return EXIT_REFUSED;
   }

@@ -12,6 +12,7 @@ import { readBack, sheet, sheetNames, values } from '../testing/read-back';
 import { writeWorkbook } from '../xlsx-write';
 import {
   DEFAULT_SPIN_COUNT,
+  MAX_SPIN_COUNT,
   WorkpaperEncryptionError,
   WorkpaperIntegrityError,
   WorkpaperPasswordError,
@@ -373,13 +374,36 @@ describe('decryptOoxml', () => {
     // A truncated container.
     const encrypted = await encryptOoxml(fakeZip(9000), 'pw', FAST);
     await expectCode(decryptOoxml(encrypted.subarray(0, 700), 'pw'), 'damaged');
-    // A spin count no one should wait for.
-    const greedy = withStream(encrypted, '/EncryptionInfo', (content) => {
-      const xml = new TextDecoder().decode(content.subarray(8));
-      const changed = xml.replace('spinCount="64"', 'spinCount="999999999"');
-      return Uint8Array.from([...content.subarray(0, 8), ...new TextEncoder().encode(changed)]);
-    });
-    await expectCode(decryptOoxml(greedy, 'pw'), 'unsupported-encryption');
+    // A spin count no one should wait for: refused before a single round, however large.
+    const asking = (spinCount: string, more = '') =>
+      withStream(encrypted, '/EncryptionInfo', (content) => {
+        const xml = new TextDecoder().decode(content.subarray(8));
+        const changed = xml.replace('spinCount="64"', `spinCount="${spinCount}"`) + more;
+        return Uint8Array.from([...content.subarray(0, 8), ...new TextEncoder().encode(changed)]);
+      });
+    for (const count of ['10000000', '2147483648', '99999999999999999999']) {
+      const greedy = await expectCode(decryptOoxml(asking(count), 'pw'), 'spin-count-too-high');
+      expect(greedy.text.en).toContain(`over the limit of ${MAX_SPIN_COUNT.toLocaleString('en')}`);
+    }
+    await expectCode(decryptOoxml(asking('500001'), 'pw'), 'spin-count-too-high');
+    // An EncryptionInfo padded past anything a writer makes.
+    const padded = asking('64', ' '.repeat(70_000));
+    await expectCode(decryptOoxml(padded, 'pw'), 'too-large');
+    // Absurd key parameters: a 100-byte salt, 1,000,000-bit keys.
+    const absurd = (from: RegExp, to: string) =>
+      withStream(encrypted, '/EncryptionInfo', (content) => {
+        const xml = new TextDecoder().decode(content.subarray(8)).replace(from, to);
+        return Uint8Array.from([...content.subarray(0, 8), ...new TextEncoder().encode(xml)]);
+      });
+    const salt = btoa(String.fromCharCode(...new Uint8Array(100)));
+    const bigSalt = absurd(/saltValue="[^"]*"/, `saltValue="${salt}"`);
+    expect(
+      (await expectCode(decryptOoxml(bigSalt, 'pw'), 'unsupported-encryption')).message,
+    ).toContain('100-byte salt');
+    await expectCode(
+      decryptOoxml(absurd(/keyBits="256"/, 'keyBits="1000000"'), 'pw'),
+      'unsupported-encryption',
+    );
     await expectCode(decryptOoxml(encrypted, ''), 'empty-password');
   });
 });

@@ -22,6 +22,7 @@ import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import * as CFBModule from 'cfb';
 import { fromBase64, randomBytes, toBase64, type Bytes } from '../../crypto/bytes';
 import { OLE_MAGIC, startsWith } from '../../import/format';
+import { unescapeXml } from '../../import/xml-text';
 import { concatBytes, dataSpacesStreams } from './dataspaces';
 import {
   ENCRYPTION_ERRORS,
@@ -45,9 +46,23 @@ function cfb(): typeof CFBModule {
   return CFBModule;
 }
 
-/** Excel's spin count, the default; [MS-OFFCRYPTO] caps it at 10,000,000. */
+/** Excel's spin count, the default. */
 export const DEFAULT_SPIN_COUNT = 100_000;
-export const MAX_SPIN_COUNT = 10_000_000;
+/**
+ * The most rounds a file may ask for, on read and on write. [MS-OFFCRYPTO] allows 10,000,000
+ * (about 40 s of SHA-512 in Node here, 80 s in a browser worker) and a hostile file can ask for
+ * that just to hold the reader; every writer we know (Excel, LibreOffice, msoffcrypto-tool,
+ * officecrypto-tool, our own) uses 100,000. Five times that (about 2 s in Node, 4 s in a
+ * worker) leaves room for a stronger setting without letting a file stall an import.
+ */
+export const MAX_SPIN_COUNT = 500_000;
+/**
+ * `EncryptionInfo` is about 1 KB as Excel writes it (a certificate key encryptor adds a few
+ * KB); anything larger is not parsed.
+ */
+const MAX_ENCRYPTION_INFO_BYTES = 64 * 1024;
+/** Excel writes 16-byte salts; [MS-OFFCRYPTO] allows up to 65,536, which no writer uses. */
+const MAX_SALT_BYTES = 64;
 /** Excel and [MS-OFFCRYPTO] 2.3.4.10 allow at most 255 characters. */
 export const MAX_PASSWORD_LENGTH = 255;
 
@@ -374,8 +389,15 @@ async function decryptPackage(
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const size = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
   const data = stream.subarray(8);
-  if (size > data.length || data.length % keyData.blockSize !== 0) {
-    throw damaged('EncryptedPackage has the wrong length');
+  // Checked before anything is allocated: the declared size is only believed up to the bytes
+  // that are there.
+  if (size > data.length) {
+    throw damaged(
+      `EncryptedPackage declares ${size.toLocaleString('en')} bytes but holds ${data.length.toLocaleString('en')}`,
+    );
+  }
+  if (data.length % keyData.blockSize !== 0) {
+    throw damaged('EncryptedPackage is not whole cipher blocks');
   }
   const out = new Uint8Array(data.length);
   const segments: Promise<void>[] = [];
@@ -418,6 +440,11 @@ function streamOf(container: CFBModule.CFB$Container, name: string): Bytes | nul
 
 function parseEncryptionInfo(stream: Bytes): AgileInfo {
   if (stream.length < 8) throw damaged('EncryptionInfo is too short');
+  if (stream.length > MAX_ENCRYPTION_INFO_BYTES) {
+    throw ENCRYPTION_ERRORS.tooLarge(
+      `EncryptionInfo of ${stream.length.toLocaleString('en')} bytes (at most ${MAX_ENCRYPTION_INFO_BYTES.toLocaleString('en')})`,
+    );
+  }
   const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
   const major = view.getUint16(0, true);
   const minor = view.getUint16(2, true);
@@ -440,8 +467,8 @@ function parseEncryptionInfo(stream: Bytes): AgileInfo {
   if (password === undefined) {
     throw ENCRYPTION_ERRORS.unsupported('no password key encryptor');
   }
-  const spinCount = integer(password.attributes, 'spinCount');
-  if (spinCount > MAX_SPIN_COUNT) throw ENCRYPTION_ERRORS.unsupported(`spinCount ${spinCount}`);
+  const spinCount = integer(password.attributes, 'spinCount', 20);
+  if (spinCount > MAX_SPIN_COUNT) throw ENCRYPTION_ERRORS.spinCount(spinCount, MAX_SPIN_COUNT);
   return {
     keyData: cipherParams(keyData.attributes),
     dataIntegrity:
@@ -483,29 +510,18 @@ function xmlElements(xml: string): { name: string; attributes: Attributes }[] {
   return out;
 }
 
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos);/g, (_, entity: string) =>
-    entity === 'lt'
-      ? '<'
-      : entity === 'gt'
-        ? '>'
-        : entity === 'amp'
-          ? '&'
-          : entity === 'quot'
-            ? '"'
-            : "'",
-  );
-}
-
 function required(attributes: Attributes, name: string): string {
   const value = attributes[name];
   if (value === undefined) throw damaged(`EncryptionInfo has no ${name}`);
   return value;
 }
 
-function integer(attributes: Attributes, name: string): number {
+/** A decimal attribute of at most `digits` digits (a spin count may be huge, to be refused). */
+function integer(attributes: Attributes, name: string, digits = 9): number {
   const text = required(attributes, name);
-  if (!/^\d{1,9}$/.test(text)) throw damaged(`EncryptionInfo has a bad ${name}`);
+  if (!new RegExp(`^\\d{1,${digits}}$`).test(text)) {
+    throw damaged(`EncryptionInfo has a bad ${name}`);
+  }
   return Number(text);
 }
 
@@ -535,6 +551,9 @@ function cipherParams(attributes: Attributes): CipherParams {
   }
   const salt = base64(attributes, 'saltValue');
   if (salt.length === 0) throw damaged('EncryptionInfo has an empty saltValue');
+  if (salt.length > MAX_SALT_BYTES) {
+    throw ENCRYPTION_ERRORS.unsupported(`a ${salt.length}-byte salt (at most ${MAX_SALT_BYTES})`);
+  }
   return { hash: hashName, hashSize: HASH_SIZES[hashName], keyBits, blockSize, salt };
 }
 

@@ -17,6 +17,10 @@ export type WorkpaperEncryptionErrorCode =
   | 'unsupported-encryption'
   /** The container or the `EncryptionInfo` cannot be read. */
   | 'damaged'
+  /** The file asks for more password-hashing rounds than `MAX_SPIN_COUNT`. */
+  | 'spin-count-too-high'
+  /** A stream is larger than any honest writer makes it. */
+  | 'too-large'
   | 'wrong-password'
   | 'integrity';
 
@@ -103,6 +107,22 @@ export const ENCRYPTION_ERRORS = {
       bi(
         `不支援此檔案的加密方式（${what}）。`,
         `The file's encryption is not supported (${what}).`,
+      ),
+    ),
+  spinCount: (asked: number, max: number) =>
+    new WorkpaperEncryptionError(
+      'spin-count-too-high',
+      bi(
+        `此加密檔案要求將密碼雜湊 ${asked.toLocaleString('en')} 次，超過上限 ${max.toLocaleString('en')} 次（Excel 使用 100,000 次）；可能是刻意構造來拖住程式的檔案，未予開啟。`,
+        `The encrypted file asks for ${asked.toLocaleString('en')} rounds of password hashing, over the limit of ${max.toLocaleString('en')} (Excel uses 100,000); it may be built to stall the reader and is not opened.`,
+      ),
+    ),
+  tooLarge: (what: string) =>
+    new WorkpaperEncryptionError(
+      'too-large',
+      bi(
+        `加密的檔案結構過大（${what}），未予開啟。`,
+        `The encrypted file is too large to be genuine (${what}); it is not opened.`,
       ),
     ),
   damaged: (what: string, cause?: unknown) =>

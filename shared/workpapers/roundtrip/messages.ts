@@ -9,14 +9,32 @@ import { bi } from '../../domain/inspection/text';
 
 // ——— Refusals: the whole file ———
 
-export type RefusalKind =
-  /** The reader's refusals (`shared/import/xlsx-read.ts`), passed through with its text. */
+/** The reader's refusals (`shared/import/xlsx-read.ts`), passed through with its text. */
+export type ReaderRefusalKind = Extract<
+  ImportErrorCode,
   | 'too-large'
   | 'empty-file'
   | 'not-xlsx'
   | 'damaged'
   | 'legacy-xls'
   | 'password-protected'
+  // Hostile or oversized files (`shared/import/limits.ts`, `checked-zip.ts`).
+  | 'unpacked-too-large'
+  | 'too-many-rows'
+  | 'too-many-columns'
+  | 'too-many-cells'
+  | 'cell-too-long'
+  | 'zip-size-mismatch'
+  | 'zip-overlapping-entries'
+  | 'zip-too-many-entries'
+  | 'zip64'
+  | 'zip-encrypted'
+  | 'zip-unsupported-method'
+  | 'zip-header-mismatch'
+>;
+
+export type RefusalKind =
+  | ReaderRefusalKind
   /** No `_aw_meta` sheet, or one that is not ours. */
   | 'not-a-workpaper'
   | 'unsupported-version'
@@ -59,6 +77,18 @@ export function refusalKindOf(code: ImportErrorCode): RefusalKind {
     case 'damaged':
     case 'legacy-xls':
     case 'password-protected':
+    case 'unpacked-too-large':
+    case 'too-many-rows':
+    case 'too-many-columns':
+    case 'too-many-cells':
+    case 'cell-too-long':
+    case 'zip-size-mismatch':
+    case 'zip-overlapping-entries':
+    case 'zip-too-many-entries':
+    case 'zip64':
+    case 'zip-encrypted':
+    case 'zip-unsupported-method':
+    case 'zip-header-mismatch':
       return code;
     case 'empty-workbook':
       return 'not-a-workpaper';

@@ -452,7 +452,10 @@ export async function readWorkpaperEdits(
     sheets = await readWorkbookCells(bytes, options);
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    return refusal(refusalKindOf(error.code), error.text, { detail: error.code });
+    // The code and where in the file, for logs: `too-many-rows: sheet 查核項目, row 20000000`.
+    const where = Object.entries(error.details).map(([key, value]) => `${key} ${String(value)}`);
+    const detail = where.length === 0 ? error.code : `${error.code}: ${where.join(', ')}`;
+    return refusal(refusalKindOf(error.code), error.text, { detail });
   }
   const metaSheet = sheets.find((s) => s.name === META_SHEET_NAME);
   if (metaSheet === undefined) return refusal('not-a-workpaper', REFUSALS.notAWorkpaper);

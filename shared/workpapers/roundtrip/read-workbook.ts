@@ -9,9 +9,11 @@
  * `customHeight`, its own styles) read back the same: `test/office/` resaves real workpapers.
  *
  * The bytes go through `readXlsxCells` in `shared/import/xlsx-read.ts`, the one exceljs reader,
- * so a workpaper gets the same checks as any import before exceljs sees it: size, unpacked
- * size (ZIP bomb), a password-protected or legacy file (an OLE container), a damaged or
- * truncated ZIP. Those throw an `ImportError` with a message in both languages.
+ * so a workpaper gets the same checks as any import before exceljs sees it: size, a
+ * password-protected or legacy file (an OLE container), a damaged, truncated or hostile ZIP
+ * (bytes counted while inflating), and Excel's rows, columns and a cap on cells counted before
+ * exceljs parses (`shared/import/limits.ts`). Those throw an `ImportError` with a message in
+ * both languages and where in the file.
  *
  * Formulas and error values are kept apart from plain values (`ReadCell`): a workpaper import
  * must not take a formula's cached result for something the user typed. `plainCell` flattens
@@ -39,7 +41,10 @@ export interface ReadSheet {
   rows: ReadCell[][];
 }
 
-export type ReadWorkbookOptions = Pick<ReadXlsxOptions, 'maxBytes' | 'maxUnpackedBytes'>;
+export type ReadWorkbookOptions = Pick<
+  ReadXlsxOptions,
+  'maxBytes' | 'maxUnpackedBytes' | 'maxCells'
+>;
 
 /**
  * A date cell (exceljs gives UTC midnight plus the time of day) as the calendar date it shows;
