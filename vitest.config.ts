@@ -9,6 +9,8 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'electron/**/*.test.ts',
       'test/office/**/*.test.ts',
+      // The hostile-file corpus, each file read in a child process with a heap limit.
+      'test/hostile/**/*.test.ts',
     ],
     environment: 'node',
     // Vault tests derive real Argon2id keys (64 MiB, ~0.3 s each when idle); on a busy

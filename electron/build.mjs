@@ -1,14 +1,17 @@
 // Bundles the Electron main process, the preload, the export utility process and the
 // `npm start` launcher with esbuild.
 // Run after `vite build` (see package.json "build"); writes build/electron/, or the folder
-// given as `--outdir <dir>` (the tests build into a temporary folder).
+// given as `--outdir <dir>` (the tests build into a temporary folder). `--cli-only` builds the
+// command line alone (the hostile-file test runs it as shipped).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { outdir: { type: 'string' }, 'cli-only': { type: 'boolean' } },
+});
 const outDir = path.resolve(values.outdir ?? path.join(here, '..', 'build', 'electron'));
 
 /** Fails the build if a bundle reaches for 'electron' where it must not. */
@@ -22,6 +25,31 @@ const forbidElectron = {
 };
 
 const common = { bundle: true, logLevel: 'warning' };
+
+const cliBundle = {
+  ...common,
+  entryPoints: [path.join(here, 'cli', 'main.ts')],
+  outfile: path.join(outDir, '..', 'cli', 'audit-workbench.mjs'),
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  plugins: [forbidElectron],
+  // exceljs is CommonJS and require()s Node built-ins; an ESM bundle needs a real require.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __awCreateRequire } from 'node:module';\nconst require = __awCreateRequire(import.meta.url);",
+  },
+  define: {
+    'process.env.AW_APP_VERSION': JSON.stringify(process.env.npm_package_version ?? '0.0.0-dev'),
+  },
+};
+
+if (values['cli-only'] === true) {
+  await build(cliBundle);
+  console.log(
+    `Built the CLI in ${path.relative(process.cwd(), path.join(outDir, '..', 'cli')) || '.'}`,
+  );
+  process.exit(0);
+}
 
 await Promise.all([
   build({
@@ -69,22 +97,7 @@ await Promise.all([
     target: 'node20',
     plugins: [forbidElectron],
   }),
-  build({
-    ...common,
-    entryPoints: [path.join(here, 'cli', 'main.ts')],
-    outfile: path.join(outDir, '..', 'cli', 'audit-workbench.mjs'),
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    plugins: [forbidElectron],
-    // exceljs is CommonJS and require()s Node built-ins; an ESM bundle needs a real require.
-    banner: {
-      js: "#!/usr/bin/env node\nimport { createRequire as __awCreateRequire } from 'node:module';\nconst require = __awCreateRequire(import.meta.url);",
-    },
-    define: {
-      'process.env.AW_APP_VERSION': JSON.stringify(process.env.npm_package_version ?? '0.0.0-dev'),
-    },
-  }),
+  build(cliBundle),
 ]);
 
 console.log(

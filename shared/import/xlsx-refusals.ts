@@ -34,7 +34,7 @@ const END_OF_CHAIN = 0xfffffffa; // and above: ENDOFCHAIN, FREESECT, FATSECT, DI
  * sectors listed in the header are used (enough for files up to 7 MiB with 512-byte sectors,
  * and for the directory of any encrypted .xlsx, which comes first).
  */
-function oleDirectoryNames(bytes: Uint8Array): string[] | null {
+export function oleDirectoryNames(bytes: Uint8Array): string[] | null {
   if (bytes.length < 512) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const shift = view.getUint16(30, true);

@@ -22,6 +22,7 @@ import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import * as CFBModule from 'cfb';
 import { fromBase64, randomBytes, toBase64, type Bytes } from '../../crypto/bytes';
 import { OLE_MAGIC, startsWith } from '../../import/format';
+import { oleDirectoryNames } from '../../import/xlsx-refusals';
 import { unescapeXml } from '../../import/xml-text';
 import { concatBytes, dataSpacesStreams } from './dataspaces';
 import {
@@ -137,7 +138,12 @@ export function isOleCompoundFile(bytes: Uint8Array): boolean {
   return startsWith(bytes, OLE_MAGIC);
 }
 
-/** An OLE compound file holding both `EncryptionInfo` and `EncryptedPackage` streams. */
+/**
+ * An OLE compound file holding both `EncryptionInfo` and `EncryptedPackage` streams, or one
+ * whose directory names them but that cannot be read whole (a truncated or damaged protected
+ * file): `decryptOoxml` then says what is wrong with it, rather than a reader calling it a
+ * workbook still to be unprotected.
+ */
 export function isEncryptedOoxml(bytes: Uint8Array): boolean {
   if (!isOleCompoundFile(bytes)) return false;
   const CFB = cfb();
@@ -148,7 +154,8 @@ export function isEncryptedOoxml(bytes: Uint8Array): boolean {
       streamOf(container, ENCRYPTED_PACKAGE) !== null
     );
   } catch {
-    return false;
+    const names = oleDirectoryNames(bytes) ?? [];
+    return names.includes(ENCRYPTION_INFO) && names.includes(ENCRYPTED_PACKAGE);
   }
 }
 
@@ -323,6 +330,8 @@ export async function decryptOoxml(bytes: Uint8Array, password: string): Promise
   checkPassword(password);
   const { encryptionInfo, encryptedPackage } = readContainer(bytes);
   const info = parseEncryptionInfo(encryptionInfo);
+  // Every structural check before the spin: a hostile file costs no hashing.
+  packageSize(encryptedPackage, info.keyData);
   const params = info.password;
 
   // 2.3.4.13: check the password with the verifier before anything else.
@@ -380,25 +389,31 @@ export async function decryptOoxml(bytes: Uint8Array, password: string): Promise
   return zip;
 }
 
+/**
+ * The ZIP size the `EncryptedPackage` declares (uint64 LE), checked against the bytes that are
+ * there before anything is hashed or allocated.
+ */
+function packageSize(stream: Bytes, keyData: CipherParams): number {
+  if (stream.length < 8) throw damaged('EncryptedPackage is too short');
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
+  const size = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+  const held = stream.length - 8;
+  if (size > held) {
+    throw damaged(
+      `EncryptedPackage declares ${size.toLocaleString('en')} bytes but holds ${held.toLocaleString('en')}`,
+    );
+  }
+  if (held % keyData.blockSize !== 0) throw damaged('EncryptedPackage is not whole cipher blocks');
+  return size;
+}
+
 async function decryptPackage(
   stream: Bytes,
   key: CryptoKey,
   keyData: CipherParams,
 ): Promise<Bytes> {
-  if (stream.length < 8) throw damaged('EncryptedPackage is too short');
-  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength);
-  const size = view.getUint32(0, true) + view.getUint32(4, true) * 2 ** 32;
+  const size = packageSize(stream, keyData);
   const data = stream.subarray(8);
-  // Checked before anything is allocated: the declared size is only believed up to the bytes
-  // that are there.
-  if (size > data.length) {
-    throw damaged(
-      `EncryptedPackage declares ${size.toLocaleString('en')} bytes but holds ${data.length.toLocaleString('en')}`,
-    );
-  }
-  if (data.length % keyData.blockSize !== 0) {
-    throw damaged('EncryptedPackage is not whole cipher blocks');
-  }
   const out = new Uint8Array(data.length);
   const segments: Promise<void>[] = [];
   for (let index = 0, start = 0; start < data.length; index++, start += SEGMENT_LENGTH) {
