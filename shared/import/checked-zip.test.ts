@@ -102,6 +102,16 @@ describe('openCheckedZip: archives it refuses', () => {
     zip.read(a);
     zip.read(b);
     expect(zip.inflatedBytes).toBe(1_200_000);
+    // Every byte inflated counts, a part read twice included.
+    const again = openCheckedZip(bytes, { maxUnpackedBytes: 1_300_000 });
+    const [first] = again.entries;
+    if (first === undefined) throw new Error('no entries');
+    again.read(first);
+    again.read(first);
+    const error = refusal(() => again.read(first));
+    expect(error).toMatchObject({ code: 'unpacked-too-large', part: 'a' });
+    expect(error.text.en).toContain('more than the limit of 1.2 MiB (counted while unpacking)');
+    expect(again.inflatedBytes).toBe(1_200_000);
   });
 
   it('ZIP64: the locator, the end record, a central field, an extra field', () => {

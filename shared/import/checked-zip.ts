@@ -78,8 +78,14 @@ const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_STRONG = 0x0040;
 const FLAG_MASKED = 0x2000;
 const METHOD_AES = 99;
-/** Compressed bytes handed to fflate at a time: at most ~1,032 times as many come out. */
+/**
+ * Compressed bytes handed to fflate at a time. Deflate expands at most ~1,032 times, so a part
+ * is pushed in steps that can produce no more than about its declared size (at least 1 KiB,
+ * at most 16 KiB): a part lying about its size is stopped after about 1 MiB, not 16.
+ */
 const PUSH_BYTES = 16 * 1024;
+const MIN_PUSH_BYTES = 1024;
+const MAX_DEFLATE_RATIO = 1032;
 
 const damaged = (zh: string, en: string, where: ImportErrorDetails = {}, cause?: unknown) =>
   LIMIT_ERRORS.damaged(bi(zh, en), where, cause);
@@ -337,10 +343,12 @@ export function openCheckedZip(bytes: Uint8Array, limits: ZipLimits = {}): Check
       for (let at = 0; at < data.length; at += PUSH_BYTES) take(data.subarray(at, at + PUSH_BYTES));
     } else {
       const inflater = new Inflate((chunk) => take(chunk));
+      const fits = Math.ceil(Math.min(entry.size, maxUnpacked - inflatedBytes) / MAX_DEFLATE_RATIO);
+      const step = Math.min(PUSH_BYTES, Math.max(MIN_PUSH_BYTES, fits));
       try {
         if (data.length === 0) inflater.push(data, true);
-        for (let at = 0; at < data.length; at += PUSH_BYTES) {
-          inflater.push(data.subarray(at, at + PUSH_BYTES), at + PUSH_BYTES >= data.length);
+        for (let at = 0; at < data.length; at += step) {
+          inflater.push(data.subarray(at, at + step), at + step >= data.length);
         }
       } catch (error) {
         if (error === thrown) throw error;

@@ -23,7 +23,7 @@ import { assertFileSize, bi, DEFAULT_MAX_BYTES, ImportError } from './errors';
 import { sniffFormat } from './format';
 import { columnLetter } from './columns';
 import { LIMIT_ERRORS } from './limit-errors';
-import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_UNPACKED_BYTES } from './limits';
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_UNPACKED_BYTES } from './limits';
 import { checkXlsxParts } from './xlsx-check';
 import { damaged, notXlsx, refuseOle } from './xlsx-refusals';
 
@@ -207,34 +207,13 @@ async function loadChecked(
 }
 
 /**
- * A second line behind the worksheet scan, for the loops that pad rows: a place outside
- * Excel's grid, more padded cells than the limit, or a cell longer than Excel allows is
- * refused before any array grows.
+ * Excel's limit on one cell's text, checked as the cells are read: the scan before exceljs
+ * bounds rows, columns and cells (so no loop below pads past them), not the length of text.
  */
-function gridGuard(sheet: string, maxCells: number) {
-  let padded = 0;
-  return {
-    /** Before a row with `filled` cells so far is padded up to column `colNumber`. */
-    cell(rowNumber: number, colNumber: number, filled: number): void {
-      const where = { sheet, row: rowNumber, column: columnLetter(colNumber - 1) };
-      if (colNumber > MAX_COLUMNS) throw LIMIT_ERRORS.tooManyColumns(where.column, where);
-      padded += Math.max(0, colNumber - filled);
-      if (padded > maxCells) throw LIMIT_ERRORS.tooManyCells(maxCells, 'padded', where);
-    },
-    /** Before the rows, `rowsSoFar` of them, are padded up to row `rowNumber`. */
-    row(rowNumber: number, rowsSoFar: number): void {
-      if (rowNumber > MAX_ROWS) throw LIMIT_ERRORS.tooManyRows(rowNumber, { sheet });
-      padded += Math.max(0, rowNumber - 1 - rowsSoFar);
-      if (padded > maxCells) {
-        throw LIMIT_ERRORS.tooManyCells(maxCells, 'padded', { sheet, row: rowNumber });
-      }
-    },
-    text(text: string, rowNumber: number, colNumber: number): void {
-      if (text.length <= MAX_CELL_CHARS) return;
-      const where = { sheet, row: rowNumber, column: columnLetter(colNumber - 1) };
-      throw LIMIT_ERRORS.cellTooLong(text.length, where);
-    },
-  };
+function checkText(sheet: string, text: string, rowNumber: number, colNumber: number): void {
+  if (text.length <= MAX_CELL_CHARS) return;
+  const where = { sheet, row: rowNumber, column: columnLetter(colNumber - 1) };
+  throw LIMIT_ERRORS.cellTooLong(text.length, where);
 }
 
 /**
@@ -249,7 +228,6 @@ export async function readXlsx(
 ): Promise<XlsxTable> {
   const workbook = await loadChecked(data, options);
   const sheet = chooseSheet(workbook, options.sheet);
-  const guard = gridGuard(sheet.name, options.maxCells ?? MAX_CELLS);
   const rows: string[][] = [];
   const issues: XlsxCellIssue[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -265,13 +243,11 @@ export async function readXlsx(
         });
       }
       if (text === '') return;
-      guard.cell(rowNumber, colNumber, cells.length);
-      guard.text(text, rowNumber, colNumber);
+      checkText(sheet.name, text, rowNumber, colNumber);
       while (cells.length < colNumber - 1) cells.push('');
       cells[colNumber - 1] = text;
     });
     if (cells.length === 0) return;
-    guard.row(rowNumber, rows.length);
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });
@@ -359,21 +335,18 @@ export async function readXlsxCells(
 ): Promise<XlsxRawSheet[]> {
   const workbook = await loadChecked(data, options);
   return workbook.worksheets.map((sheet) => {
-    const guard = gridGuard(sheet.name, options.maxCells ?? MAX_CELLS);
     const rows: XlsxRawCell[][] = [];
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
       const cells: XlsxRawCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
         const value = rawCell(cell);
         if (value === null) return;
-        guard.cell(rowNumber, colNumber, cells.length);
         const text = typeof value === 'string' ? value : textOfFormula(value);
-        if (text !== null) guard.text(text, rowNumber, colNumber);
+        if (text !== null) checkText(sheet.name, text, rowNumber, colNumber);
         while (cells.length < colNumber - 1) cells.push(null);
         cells[colNumber - 1] = value;
       });
       if (cells.length === 0) return;
-      guard.row(rowNumber, rows.length);
       while (rows.length < rowNumber - 1) rows.push([]);
       rows[rowNumber - 1] = cells;
     });

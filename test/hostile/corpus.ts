@@ -370,7 +370,11 @@ export const CORPUS: readonly CorpusFile[] = [
     name: 'row-20000000.xlsx',
     what: 'one cell in row 20,000,000 (1.4 KB)',
     readers: XLSX_READERS,
-    expect: { code: 'too-many-rows', en: 'Row 20,000,000 is beyond', zh: '第 20,000,000 列超過' },
+    expect: {
+      code: 'too-many-rows',
+      en: 'Row 20,000,000 is beyond Excel\'s limit of 1,048,576 rows (worksheet "Sheet1", row 20,000,000, part xl/worksheets/sheet1.xml)',
+      zh: '第 20,000,000 列超過',
+    },
     build: () =>
       rawZip(
         workbookWith({
