@@ -361,7 +361,9 @@ export function openCheckedZip(bytes: Uint8Array, limits: ZipLimits = {}): Check
       }
     }
     inflatedBytes += produced;
-    if (produced !== entry.size) throw LIMIT_ERRORS.sizeMismatch(entry.size, false, where);
+    if (produced !== entry.size) {
+      throw LIMIT_ERRORS.sizeMismatch(entry.size, produced > entry.size, where);
+    }
     if (crc32.end(crc) !== entry.crc32) {
       throw damaged('組件的 CRC-32 檢查碼不符', 'a part fails its CRC-32 check', where);
     }
