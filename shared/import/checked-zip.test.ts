@@ -127,6 +127,9 @@ describe('openCheckedZip: archives it refuses', () => {
     );
     expect(error).toMatchObject({ code: 'zip64', part: 'a.xml' });
     expect(error.text.en).toContain('ZIP64');
+    // In the local header only: a reader that follows the local headers would see ZIP64.
+    const local = rawZip([{ name: 'a.xml', data: text('a'), localExtra: extra }]);
+    expect(refusal(() => openCheckedZip(local)).code).toBe('zip64');
   });
 
   it('encrypted parts: a ZIP password, strong encryption, AES', () => {
@@ -134,6 +137,8 @@ describe('openCheckedZip: archives it refuses', () => {
       { name: 'a.xml', data: text('a'), flags: 0x0001 },
       { name: 'a.xml', data: text('a'), flags: 0x0040 },
       { name: 'a.xml', data: text('a'), method: 99 },
+      // Encrypted as the local header says, whatever the directory says.
+      { name: 'a.xml', data: text('a'), localFlags: 0x0001 },
     ]) {
       const error = refusal(() => openCheckedZip(rawZip([entry])));
       expect(error).toMatchObject({ code: 'zip-encrypted', part: 'a.xml' });

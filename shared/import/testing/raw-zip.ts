@@ -21,6 +21,8 @@ export interface RawEntry {
   flags?: number;
   centralExtra?: Uint8Array;
   localExtra?: Uint8Array;
+  /** Written in the local header instead of `flags`. */
+  localFlags?: number;
   /** Written in the local header instead of `name`. */
   localName?: string;
   localMethod?: number;
@@ -132,6 +134,7 @@ export function rawZip(entries: readonly RawEntry[], options: RawZipOptions = {}
     };
     const local = localHeader({
       ...fields,
+      flags: entry.localFlags ?? fields.flags,
       method: entry.localMethod ?? method,
       name: encoder.encode(entry.localName ?? entry.name),
       extra: entry.localExtra ?? new Uint8Array(0),
