@@ -137,8 +137,9 @@ describe('openCheckedZip: archives it refuses', () => {
       { name: 'a.xml', data: text('a'), flags: 0x0001 },
       { name: 'a.xml', data: text('a'), flags: 0x0040 },
       { name: 'a.xml', data: text('a'), method: 99 },
-      // Encrypted as the local header says, whatever the directory says.
+      // Encrypted as either header says, whatever the other says.
       { name: 'a.xml', data: text('a'), localFlags: 0x0001 },
+      { name: 'a.xml', data: text('a'), flags: 0x0001, localFlags: 0 },
     ]) {
       const error = refusal(() => openCheckedZip(rawZip([entry])));
       expect(error).toMatchObject({ code: 'zip-encrypted', part: 'a.xml' });
