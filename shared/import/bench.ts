@@ -279,6 +279,21 @@ async function measure(
   };
 }
 
+function workbookOf(name: 'roster' | 'assets', dataset: Dataset): Promise<Uint8Array> {
+  const sheet = name === 'roster' ? '員工名冊' : '資產清冊';
+  return buildXlsx([{ name: sheet, rows: [dataset.header, ...dataset.cells] }]);
+}
+
+/** The roster and asset list of `benchImport` as .xlsx files, for other benchmarks. */
+export async function benchWorkbooks(
+  rows: number,
+): Promise<{ dataset: 'roster' | 'assets'; bytes: Uint8Array }[]> {
+  return [
+    { dataset: 'roster', bytes: await workbookOf('roster', roster(rows)) },
+    { dataset: 'assets', bytes: await workbookOf('assets', assets(rows)) },
+  ];
+}
+
 /**
  * Times the import of a `rows`-row roster and asset list (the issue asks for 20,000 each) from
  * UTF-8 CSV, Big5 CSV and .xlsx. Every generated row is valid, so `validRows` should equal
@@ -298,15 +313,7 @@ export async function benchImport(
     const inputs: [BenchImportCase['format'], Uint8Array][] = [
       ['csv-utf8', new TextEncoder().encode(`\uFEFF${csv}`)],
       ['csv-big5', encodeBig5(csv)],
-      [
-        'xlsx',
-        await buildXlsx([
-          {
-            name: name === 'roster' ? '員工名冊' : '資產清冊',
-            rows: [dataset.header, ...dataset.cells],
-          },
-        ]),
-      ],
+      ['xlsx', await workbookOf(name, dataset)],
     ];
     for (const [format, bytes] of inputs) {
       results.push(await measure(dataset, name, format, bytes, options));

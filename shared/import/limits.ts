@@ -19,7 +19,7 @@ export const MAX_CELL_CHARS = 32_767;
  * Cells in one table or workbook, counted the way memory is spent: exceljs keeps every cell as
  * an object (about 500 bytes each, measured: 1,000,000 numeric cells peak at 595 MiB RSS in
  * Node), and the readers pad each row to its last cell. 1,500,000 is twice the largest
- * workpaper the export benchmark writes (about 750,000 cells) and five times a 20,000-row
+ * workpaper the export benchmark writes (about 750,000 cells) and seven times a 20,000-row
  * register import, and keeps exceljs under about 800 MiB at the limit.
  */
 export const MAX_CELLS = 1_500_000;

@@ -14,6 +14,7 @@ import {
   PEOPLE,
   benchMerge,
 } from '../../shared/merge/bench';
+import { benchCheckedRead, printCheckedRead } from './checked-read-bench';
 import { benchExport } from './export-bench';
 import { launchChromium } from '../e2e/support/chromium';
 import type { run as runListBench } from './browser/list-bench';
@@ -194,6 +195,9 @@ if (five && twenty) {
     `growth: ${perReturn.toFixed(1)} ms per extra return; 20 vs 5 returns ${growth.toFixed(2)}x (linear would be 4.00x)`,
   );
 }
+
+// What the hostile-file checks cost on the same roster and asset list and the largest workpaper.
+printCheckedRead(await benchCheckedRead(IMPORT_ROWS));
 
 // The workpaper export runs in Node too (the same shared/ code the app runs in a worker), each
 // case in its own process for clean memory figures: see export-bench.ts.
