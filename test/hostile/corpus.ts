@@ -14,6 +14,7 @@ import { run, type CliIo } from '../../electron/cli/main';
 import { buildXlsx } from '../../shared/import/xlsx-read';
 import {
   centralHeader,
+  concat,
   endRecord,
   localHeader,
   rawZip,
@@ -54,16 +55,6 @@ const text = (s: string) => new TextEncoder().encode(s);
 const XLSX_READERS = ['register-import', 'workpaper-import', 'cli-inspect'] as const;
 const PROTECTED_READERS = ['workpaper-import', 'cli-inspect'] as const;
 const SHEET = 'xl/worksheets/sheet1.xml';
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** Deflate of `repeat` MiB of spaces: one full-flushed segment repeated, then a final block. */
 function spacesDeflated(repeat: number): Uint8Array {

@@ -9,29 +9,22 @@ import { bi } from '../../domain/inspection/text';
 
 // ——— Refusals: the whole file ———
 
-/** The reader's refusals (`shared/import/xlsx-read.ts`), passed through with its text. */
-export type ReaderRefusalKind = Extract<
-  ImportErrorCode,
-  | 'too-large'
-  | 'empty-file'
-  | 'not-xlsx'
-  | 'damaged'
-  | 'legacy-xls'
-  | 'password-protected'
-  // Hostile or oversized files (`shared/import/limits.ts`, `checked-zip.ts`).
-  | 'unpacked-too-large'
-  | 'too-many-rows'
-  | 'too-many-columns'
-  | 'too-many-cells'
-  | 'cell-too-long'
-  | 'zip-size-mismatch'
-  | 'zip-overlapping-entries'
-  | 'zip-too-many-entries'
-  | 'zip64'
-  | 'zip-encrypted'
-  | 'zip-unsupported-method'
-  | 'zip-header-mismatch'
->;
+/** Codes `readXlsxCells` never raises (CSV decoding, choosing one sheet); shown as damaged. */
+type NotFromWorkbookReads =
+  | 'not-text'
+  | 'unsupported-encoding'
+  | 'invalid-bytes'
+  | 'mixed-encodings'
+  | 'unterminated-quote'
+  | 'sheet-not-found'
+  | 'empty-sheet'
+  | 'empty-workbook';
+
+/**
+ * The reader's refusals (`shared/import/xlsx-read.ts`: size, format, damage, hostile ZIPs, the
+ * limits of `limits.ts`), passed through with its text and code.
+ */
+export type ReaderRefusalKind = Exclude<ImportErrorCode, NotFromWorkbookReads>;
 
 export type RefusalKind =
   | ReaderRefusalKind
@@ -71,29 +64,18 @@ export function refusal(
 /** The reader's error codes as refusal kinds (codes it cannot raise for `readXlsxCells` fall back). */
 export function refusalKindOf(code: ImportErrorCode): RefusalKind {
   switch (code) {
-    case 'too-large':
-    case 'empty-file':
-    case 'not-xlsx':
-    case 'damaged':
-    case 'legacy-xls':
-    case 'password-protected':
-    case 'unpacked-too-large':
-    case 'too-many-rows':
-    case 'too-many-columns':
-    case 'too-many-cells':
-    case 'cell-too-long':
-    case 'zip-size-mismatch':
-    case 'zip-overlapping-entries':
-    case 'zip-too-many-entries':
-    case 'zip64':
-    case 'zip-encrypted':
-    case 'zip-unsupported-method':
-    case 'zip-header-mismatch':
-      return code;
     case 'empty-workbook':
       return 'not-a-workpaper';
-    default:
+    case 'not-text':
+    case 'unsupported-encoding':
+    case 'invalid-bytes':
+    case 'mixed-encodings':
+    case 'unterminated-quote':
+    case 'sheet-not-found':
+    case 'empty-sheet':
       return 'damaged';
+    default:
+      return code;
   }
 }
 
