@@ -158,6 +158,19 @@ describe('audit-workbench sample | inspect', () => {
     expect(env.stderr()).toMatch(/cannot read/);
   });
 
+  it('refuses a file over 50 MiB before reading it into memory', async () => {
+    const env = memoryIo();
+    const io: CliIo = {
+      ...env.io,
+      fileSize: () => Promise.resolve(3 * 1024 * 1024 * 1024),
+      readFile: () => Promise.reject(new Error('read although it is too large')),
+    };
+    expect(await run(['inspect', 'huge.xlsx'], io)).toBe(1);
+    expect(env.stderr()).toBe(
+      'huge.xlsx: refused: too-large: The file is too large (3072.0 MiB); the limit is 50.0 MiB. Import it in parts.\n',
+    );
+  });
+
   it('writes English headers on the checklist sheet with --lang en', async () => {
     const { bytes } = await sampleFile('en');
     const workbook = await load(bytes);
