@@ -261,20 +261,9 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
   }
   // Never printed or logged; only turned into keys by decryptOoxml.
   const password = givenPassword(values.password, io);
-  let bytes: Uint8Array;
-  try {
-    const size = await io.fileSize?.(file);
-    // Refused before it is read into memory, with the reader's own message.
-    if (size !== undefined) assertFileSize(size, DEFAULT_MAX_BYTES);
-    bytes = await io.readFile(file);
-  } catch (error) {
-    if (error instanceof ImportError) {
-      io.stderr(`${file}: refused: ${error.code}: ${error.message}\n`);
-      return EXIT_REFUSED;
-    }
-    io.stderr(`${file}: cannot read the file: ${errorMessage(error)}\n`);
-    return EXIT_REFUSED;
-  }
+  const read = await readInput(io, file);
+  if (read === null) return EXIT_REFUSED;
+  let bytes = read;
   try {
     const encrypted = isEncryptedOoxml(bytes);
     if (encrypted) bytes = await decrypted(bytes, password);
@@ -288,6 +277,25 @@ export async function inspectCommand(args: readonly string[], io: CliIo): Promis
     if (!(error instanceof Refused)) throw error;
     io.stderr(`${file}: refused: ${error.message}\n`);
     return EXIT_REFUSED;
+  }
+}
+
+/**
+ * A workpaper's bytes, or null after saying on stderr why not: a file over the readers' 50 MiB
+ * is refused before it is read into memory, with their message.
+ */
+export async function readInput(io: CliIo, file: string): Promise<Uint8Array | null> {
+  try {
+    const size = await io.fileSize?.(file);
+    if (size !== undefined) assertFileSize(size, DEFAULT_MAX_BYTES);
+    return await io.readFile(file);
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.stderr(`${file}: refused: ${error.code}: ${error.message}\n`);
+    } else {
+      io.stderr(`${file}: cannot read the file: ${errorMessage(error)}\n`);
+    }
+    return null;
   }
 }
 

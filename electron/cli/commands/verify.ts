@@ -23,7 +23,7 @@ import {
   givenPassword,
   type CliIo,
 } from '../io';
-import { Refused, checkHashes, decrypted, readWorkpaper, titleOf } from './inspect';
+import { Refused, checkHashes, decrypted, readInput, readWorkpaper, titleOf } from './inspect';
 
 export const VERIFY_HELP = `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
 
@@ -231,13 +231,9 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
   if (file === undefined || extra.length > 0)
     throw new UsageError('verify takes exactly one FILE.xlsx');
   const password = givenPassword(values.password, io);
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (error) {
-    io.stderr(`${file}: cannot read the file: ${errorMessage(error)}\n`);
-    return EXIT_REFUSED;
-  }
+  const read = await readInput(io, file);
+  if (read === null) return EXIT_REFUSED;
+  let bytes = read;
   try {
     const signers = values.signers === undefined ? null : await readSigners(io, values.signers);
     if (isEncryptedOoxml(bytes)) bytes = await decrypted(bytes, password);
