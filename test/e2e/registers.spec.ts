@@ -9,7 +9,8 @@ import type { WorkbenchPage } from './pages/workbench-page';
 import { findInDirectory } from './support/profile-scan';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
-const PASSPHRASE = 'registers passphrase 2025';
+const VAULT = { label: '登記簿 e2e', passphrase: 'registers passphrase 2025' };
+const INSPECTION = '114 年度資安自評';
 const CERTIFICATE = '銷毀證明 No. D-2025-0042 — 5CD9123XYZ';
 
 const ROSTER_HEADER = '員工編號,姓名,身分證字號,部門,職稱,到職日,在職狀態,離職日,系統帳號';
@@ -42,21 +43,14 @@ describe('registers', () => {
   beforeAll(async () => {
     session = await openWorkbench();
     ({ ui } = session);
-    await ui.createVault({
-      label: '登記簿 e2e',
-      entity: '示範產物保險',
-      owner: '陳稽核',
-      passphrase: PASSPHRASE,
-    });
-    await page().getByRole('tab', { name: '自評查核' }).click();
-    await page().getByRole('button', { name: '新增自評' }).click();
-    await page().getByLabel('自評名稱').fill('114 年度資安自評');
-    await page().getByRole('button', { name: '建立查核清單' }).click();
-    await ui.visible(page().getByRole('heading', { name: '114 年度資安自評' }));
+    await ui.createVault({ ...VAULT, entity: '示範產物保險', owner: '陳稽核' });
+    await ui.openTab('自評查核');
+    await ui.createInspection(INSPECTION);
   });
 
   afterAll(() => closeWorkbench(session));
 
+  /** Picks a file in an import wizard, keeps the suggested mapping and checks the rows. */
   async function importFile(button: string, name: string, bytes: Uint8Array) {
     await page().getByRole('button', { name: button }).click();
     const chooser = page().waitForEvent('filechooser');
@@ -66,30 +60,122 @@ describe('registers', () => {
     await page().getByRole('button', { name: '檢查資料' }).click();
   }
 
+  /**
+   * Imports a file and commits whatever it adds: the data a test needs, whether or not a test
+   * before it imported the same file (a re-import adds nothing and is closed unchanged).
+   */
+  async function importAll(button: string, name: string, bytes: Uint8Array) {
+    await importFile(button, name, bytes);
+    const plan = await ui.visible(page().getByText(/^將新增 \d+ 筆/));
+    const created = Number(/^將新增 (\d+) 筆/.exec((await plan.textContent()) ?? '')?.[1]);
+    if (created > 0) {
+      await page()
+        .getByRole('button', { name: `確認匯入 ${created} 筆` })
+        .click();
+      await ui.visible(page().getByText(/^匯入完成/));
+    }
+    await page().getByRole('button', { name: '關閉' }).first().click();
+  }
+
+  /** The roster and its agreements in the register, with only the undertaking tracked. */
+  async function withRosterAndAgreements() {
+    await ui.enterVault(VAULT, '保密協議');
+    await importAll('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
+    await page().getByRole('button', { name: '現行版本設定' }).click();
+    await page().getByLabel('資訊安全保密切結書 現行版本').fill('2024.1');
+    await page().getByLabel('僱傭契約保密條款 員工必備').uncheck();
+    await page().getByLabel('員工手冊簽收 員工必備').uncheck();
+    await page().getByRole('button', { name: '儲存' }).click();
+    await page().getByLabel('資訊安全保密切結書 現行版本').waitFor({ state: 'detached' });
+    await importAll('匯入簽署紀錄', 'agreements.csv', new TextEncoder().encode(AGREEMENTS));
+    await page()
+      .getByRole('tab', { name: /覆蓋檢查/ })
+      .click();
+  }
+
+  /** A raised finding, looked up by its title in the inspection's findings list. */
+  async function expectFinding(title: string) {
+    await ui.enterInspection(VAULT, INSPECTION, '缺失');
+    await ui.visible(
+      page().getByRole('listbox', { name: '缺失' }).getByRole('option').filter({ hasText: title }),
+    );
+  }
+
+  async function findingsTotal(): Promise<number> {
+    await ui.enterInspection(VAULT, INSPECTION, '缺失');
+    const count = await ui.visible(
+      page()
+        .getByTestId('findings-count')
+        .getByText(/\d+ 項$/),
+    );
+    return Number(/\/ (\d+) 項$/.exec((await count.textContent()) ?? '')?.[1]);
+  }
+
+  /** The raise-finding step's confirmation, and the title of the finding it raised. */
+  async function raisedTitle(): Promise<string> {
+    const message = await ui.visible(page().getByText(/^已開立缺失「.+」於查核項目/));
+    return /「(.+)」/.exec((await message.textContent()) ?? '')?.[1] ?? '';
+  }
+
+  async function recordDisposal(asset: string, serial: string) {
+    await page().getByRole('button', { name: '新增報廢紀錄' }).click();
+    const form = page().getByRole('form', { name: '報廢紀錄' });
+    await form.getByLabel('財產編號').fill(asset);
+    await form.getByLabel('設備類型').selectOption({ label: '筆記型電腦' });
+    await form.getByLabel('儲存媒體').selectOption({ label: '固態硬碟（SSD）' });
+    await form.getByLabel('序號').fill(serial);
+    await form.getByLabel('資料等級').selectOption({ label: '密' });
+    await form.getByLabel('清除方式（NIST SP 800-88）').selectOption({ label: '破壞（Destroy）' });
+    await form.getByLabel('處理技術').selectOption({ index: 1 });
+    await form.getByLabel('授權軟體已移除').selectOption({ index: 1 });
+    await form.getByLabel('執行人').fill('王小明');
+    await form.getByLabel('執行日').fill('2025-05-02');
+    await form.getByLabel('狀態').selectOption('completed');
+    const chooser = page().waitForEvent('filechooser');
+    await form.getByRole('button', { name: '附加銷毀證明' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '銷毀證明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(CERTIFICATE),
+    });
+    await form.getByRole('button', { name: '儲存' }).click();
+    const row = page()
+      .getByRole('table', { name: '設備報廢紀錄' })
+      .getByRole('row', { name: new RegExp(asset) });
+    return ui.visible(row);
+  }
+
+  // The first test, on the register as the vault was created: empty.
   it('refuses a roster with a bad national ID, naming the row and column, and writes nothing', async () => {
-    await page().getByRole('tab', { name: '保密協議' }).click();
+    await ui.enterVault(VAULT, '保密協議');
     await importFile('匯入人員名冊', 'roster-broken.csv', encodeBig5(BROKEN_ROSTER));
     const errors = await ui.visible(page().getByRole('table', { name: '匯入問題' }));
-    const row = errors.getByRole('row').nth(1);
-    expect(await row.textContent()).toMatch(/^3C（身分證字號）身分證字號A22\*\*\*\*789/);
-    expect(
-      await page()
-        .getByRole('button', { name: /確認匯入/ })
-        .isDisabled(),
-    ).toBe(true);
+    await expect
+      .poll(ui.text(errors.getByRole('row').nth(1)))
+      .toMatch(/^3C（身分證字號）身分證字號A22\*\*\*\*789/);
+    await expect
+      .poll(() =>
+        page()
+          .getByRole('button', { name: /確認匯入/ })
+          .isDisabled(),
+      )
+      .toBe(true);
     await page().getByRole('button', { name: '關閉' }).click();
     await page().getByRole('tab', { name: '人員' }).click();
     await ui.visible(page().getByText('0 人'));
   });
 
   it('imports a Big5 roster in one step and masks national IDs', async () => {
+    await ui.enterVault(VAULT, '保密協議');
     await importFile('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
     await ui.visible(
       page().getByText('將新增 4 筆；0 筆與現有記錄相同（略過）；0 筆與現有記錄不同。'),
     );
-    const preview = page().getByRole('table', { name: '預覽' });
-    expect(await preview.textContent()).toContain('A12****789');
-    expect(await preview.textContent()).not.toContain('A123456789');
+    const preview = ui.text(page().getByRole('table', { name: '預覽' }));
+    await expect.poll(preview).toContain('A12****789');
+    expect(await preview()).not.toContain('A123456789');
     await page().getByRole('button', { name: '確認匯入 4 筆' }).click();
     await ui.visible(page().getByText('匯入完成：新增 4 筆，更新 0 筆。'));
     await page().getByRole('button', { name: '關閉' }).first().click();
@@ -98,43 +184,27 @@ describe('registers', () => {
   });
 
   it('imports agreements and shows the coverage gaps', async () => {
-    await page().getByRole('button', { name: '現行版本設定' }).click();
-    await page().getByLabel('資訊安全保密切結書 現行版本').fill('2024.1');
-    // Only the undertaking is tracked in this register.
-    await page().getByLabel('僱傭契約保密條款 員工必備').uncheck();
-    await page().getByLabel('員工手冊簽收 員工必備').uncheck();
-    await page().getByRole('button', { name: '儲存' }).click();
-
-    await importFile('匯入簽署紀錄', 'agreements.csv', new TextEncoder().encode(AGREEMENTS));
-    await page().getByRole('button', { name: '確認匯入 3 筆' }).click();
-    await ui.visible(page().getByText('匯入完成：新增 3 筆，更新 0 筆。'));
-    await page().getByRole('button', { name: '關閉' }).first().click();
-
-    await page()
-      .getByRole('tab', { name: /覆蓋檢查/ })
-      .click();
-    const unsigned = await ui.visible(page().getByRole('region', { name: '員工未簽署' }));
-    expect(await unsigned.textContent()).toContain('陳大文');
+    await withRosterAndAgreements();
+    const unsigned = page().getByRole('region', { name: '員工未簽署' });
+    await expect.poll(ui.text(unsigned)).toContain('陳大文');
     const outdated = page().getByRole('region', { name: '簽署舊版本' });
-    expect(await outdated.textContent()).toContain('李小華');
+    await expect.poll(ui.text(outdated)).toContain('李小華');
     const leaver = page().getByRole('region', { name: '離職人員權限未及時取消' });
-    expect(await leaver.textContent()).toContain('林美玲');
+    await expect.poll(ui.text(leaver)).toContain('林美玲');
   });
 
   it('raises one finding from a gap, on the matching checklist item', async () => {
+    await withRosterAndAgreements();
     const leaver = page().getByRole('region', { name: '離職人員權限未及時取消' });
     await leaver.getByRole('button', { name: /開立缺失/ }).click();
-    await ui.visible(page().getByText(/已開立缺失「.+」於查核項目 SR-04-05\.1。/));
+    await ui.visible(page().getByText(/^已開立缺失「.+」於查核項目 SR-04-05\.1。/));
+    const title = await raisedTitle();
     await ui.visible(leaver.getByText('皆已開立缺失'));
-
-    await page().getByRole('tab', { name: '自評查核' }).click();
-    await page().getByRole('button', { name: '開啟' }).click();
-    await page().getByRole('tab', { name: '缺失' }).click();
-    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 1 / 1 項');
+    await expectFinding(title);
   });
 
   it('records an agreement signed on screen during the visit, closing the gap', async () => {
-    await page().getByRole('tab', { name: '保密協議' }).click();
+    await withRosterAndAgreements();
     await page().getByRole('tab', { name: '簽署紀錄' }).click();
     await page().getByRole('button', { name: '新增簽署紀錄' }).click();
     const form = page().getByRole('form', { name: '新增簽署紀錄' });
@@ -157,60 +227,39 @@ describe('registers', () => {
     const list = page().getByRole('table', { name: '簽署紀錄' });
     const signed = list.getByRole('row', { name: /陳大文/ });
     await ui.visible(signed.getByRole('img', { name: '陳大文 的簽名' }));
-    expect(await signed.getByRole('img').locator('path').getAttribute('d')).toMatch(
-      /^M[\d.]+ [\d.]+ L/,
-    );
+    await expect
+      .poll(() => signed.getByRole('img').locator('path').getAttribute('d'))
+      .toMatch(/^M[\d.]+ [\d.]+ L/);
     await page()
       .getByRole('tab', { name: /覆蓋檢查/ })
       .click();
     await ui.visible(page().getByRole('region', { name: '簽署舊版本' }));
-    expect(await page().getByRole('region', { name: '員工未簽署' }).count()).toBe(0);
+    await expect.poll(() => page().getByRole('region', { name: '員工未簽署' }).count()).toBe(0);
   });
 
   it('re-imports the same roster without duplicating anyone', async () => {
-    await page().getByRole('tab', { name: '保密協議' }).click();
+    await ui.enterVault(VAULT, '保密協議');
+    await importAll('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
     await importFile('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
     await ui.visible(
       page().getByText('將新增 0 筆；4 筆與現有記錄相同（略過）；0 筆與現有記錄不同。'),
     );
-    expect(
-      await page()
-        .getByRole('button', { name: /確認匯入/ })
-        .isDisabled(),
-    ).toBe(true);
+    await expect
+      .poll(() =>
+        page()
+          .getByRole('button', { name: /確認匯入/ })
+          .isDisabled(),
+      )
+      .toBe(true);
     await page().getByRole('button', { name: '關閉' }).click();
+    await page().getByRole('tab', { name: '人員' }).click();
+    await ui.visible(page().getByText('4 人'));
   });
 
   it('records a disposal with its certificate, stored encrypted, and flags the missing verifier', async () => {
-    await page().getByRole('tab', { name: '設備報廢' }).click();
-    await page().getByRole('button', { name: '新增報廢紀錄' }).click();
-    const form = page().getByRole('form', { name: '報廢紀錄' });
-    await form.getByLabel('財產編號').fill('NB-2019-031');
-    await form.getByLabel('設備類型').selectOption({ label: '筆記型電腦' });
-    await form.getByLabel('儲存媒體').selectOption({ label: '固態硬碟（SSD）' });
-    await form.getByLabel('序號').fill('5CD9123XYZ');
-    await form.getByLabel('資料等級').selectOption({ label: '密' });
-    await form.getByLabel('清除方式（NIST SP 800-88）').selectOption({ label: '破壞（Destroy）' });
-    await form.getByLabel('處理技術').selectOption({ index: 1 });
-    await form.getByLabel('授權軟體已移除').selectOption({ index: 1 });
-    await form.getByLabel('執行人').fill('王小明');
-    await form.getByLabel('執行日').fill('2025-05-02');
-    await form.getByLabel('狀態').selectOption('completed');
-    const chooser = page().waitForEvent('filechooser');
-    await form.getByRole('button', { name: '附加銷毀證明' }).click();
-    await (
-      await chooser
-    ).setFiles({
-      name: '銷毀證明.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from(CERTIFICATE),
-    });
-    await form.getByRole('button', { name: '儲存' }).click();
-
-    const log = page().getByRole('table', { name: '設備報廢紀錄' });
-    const row = log.getByRole('row', { name: /NB-2019-031/ });
-    await ui.visible(row);
-    expect(await row.textContent()).toContain('未經獨立覆核');
+    await ui.enterVault(VAULT, '設備報廢');
+    const row = await recordDisposal('NB-2019-031', '5CD9123XYZ');
+    await expect.poll(ui.text(row)).toContain('未經獨立覆核');
     const download = page().waitForEvent('download');
     await row.getByRole('button', { name: '另存證明' }).click();
     const saved = await (await download).path();
@@ -222,23 +271,28 @@ describe('registers', () => {
       .getByRole('button', { name: /開立缺失/ })
       .first()
       .click();
-    await ui.visible(page().getByText(/已開立缺失「.+」於查核項目 SR-04-06\.\d。/));
+    await ui.visible(page().getByText(/^已開立缺失「.+」於查核項目 SR-04-06\.\d。/));
+    await expectFinding(await raisedTitle());
   });
 
   it('deletes a disposal record only after a second click', async () => {
-    const log = page().getByRole('table', { name: '設備報廢紀錄' });
-    const row = log.getByRole('row', { name: /NB-2019-031/ });
+    await ui.enterVault(VAULT, '設備報廢');
+    const row = await recordDisposal('NB-2020-007', '5CD0007ABC');
+    const rows = page().getByRole('table', { name: '設備報廢紀錄' }).getByRole('row');
+    // The log renders all its rows at once: with the new one shown, the count is settled.
+    const before = await rows.count();
     await row.getByRole('button', { name: '刪除' }).click();
     await row.getByRole('button', { name: '取消' }).click();
-    await ui.visible(row);
+    await ui.visible(row.getByRole('button', { name: '刪除' }));
     await row.getByRole('button', { name: '刪除' }).click();
     await row.getByRole('button', { name: '確定刪除' }).click();
     await row.waitFor({ state: 'detached' });
-    expect(await log.getByRole('row').count()).toBe(1);
+    await expect.poll(() => rows.count()).toBe(before - 1);
   });
 
   it('completes a BYOD policy review and raises a finding for the missing element', async () => {
-    await page().getByRole('tab', { name: '政策審閱' }).click();
+    const findings = await findingsTotal();
+    await ui.openTab('政策審閱');
     await page()
       .getByRole('button', { name: /審閱行動裝置/ })
       .click();
@@ -273,20 +327,34 @@ describe('registers', () => {
     await form.getByRole('radio', { name: '自有設備（BYOD）之控管 無', exact: true }).check();
     await form.getByRole('button', { name: '完成審閱' }).click();
 
-    const review = await ui.visible(page().getByRole('region', { name: /行動裝置/ }));
-    expect(await review.textContent()).toContain('已完成');
-    expect(await review.textContent()).toContain('未訂定 — 自有設備（BYOD）之控管');
+    const review = page().getByRole('region', { name: /行動裝置/ });
+    await expect.poll(ui.text(review)).toContain('已完成');
+    await expect.poll(ui.text(review)).toContain('未訂定 — 自有設備（BYOD）之控管');
     await review.getByRole('button', { name: /開立缺失/ }).click();
     await ui.visible(page().getByText('已開立 1 筆缺失。'));
-
-    await page().getByRole('tab', { name: '自評查核' }).click();
-    await page().getByRole('button', { name: '開啟' }).click();
-    await page().getByRole('tab', { name: '缺失' }).click();
-    expect(await page().getByTestId('findings-count').textContent()).toBe('顯示 3 / 3 項');
+    await ui.enterInspection(VAULT, INSPECTION, '缺失');
+    await expect
+      .poll(ui.text(page().getByTestId('findings-count')))
+      .toBe(`顯示 ${findings + 1} / ${findings + 1} 項`);
   });
 
   it('leaves neither the roster, the certificate nor the reviews in clear in the profile', async () => {
     if (!session) throw new Error('no session');
+    // What the scan looks for, stored here rather than trusted to the tests above.
+    await ui.enterVault(VAULT, '保密協議');
+    await importAll('匯入人員名冊', 'roster.csv', encodeBig5(ROSTER));
+    await ui.openTab('設備報廢');
+    await recordDisposal('NB-2019-099', '5CD9123XYZ');
+    await ui.openTab('政策審閱');
+    await page()
+      .getByRole('button', { name: /審閱行動裝置/ })
+      .click();
+    const form = page().getByRole('form', { name: '行動裝置（含 BYOD）使用規範' });
+    await form.getByLabel('規範名稱').fill('行動裝置管理辦法');
+    await form.getByLabel('版次').fill('3.1');
+    await form.getByRole('button', { name: '儲存草稿' }).click();
+    await form.waitFor({ state: 'detached' });
+    await ui.visible(page().getByText('行動裝置管理辦法 3.1', { exact: false }));
     await session.browser.context.close();
     for (const canary of [
       'B223456782',

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WorkbenchPage } from './pages/workbench-page';
+import type { VaultAccess, WorkbenchPage } from './pages/workbench-page';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 // officecrypto-tool is CommonJS: an independent decrypter for the protected export.
@@ -28,29 +28,32 @@ function column(sheet: ExcelJS.Worksheet, header: string): number {
   throw new Error(`no column ${header} in ${sheet.name}`);
 }
 
+/** The sample engagement's inspection, named for the current ROC year. */
+const SAMPLE_INSPECTION = /年度資訊安全自行查核（示範）$/;
+
 describe('the workpaper round trip', () => {
   let session: E2eSession | undefined;
   let ui: WorkbenchPage;
+  let sample: VaultAccess;
   const page = () => ui.page;
-  let exported: Buffer;
-  let editedItem = '';
 
   beforeAll(async () => {
     session = await openWorkbench();
     ({ ui } = session);
-    await page().getByRole('button', { name: '建立示範案件' }).click();
-    await page().getByLabel('您的姓名').fill('陳稽核');
-    await page().getByLabel('通關密語', { exact: true }).fill('round trip passphrase 2025');
-    await page().getByLabel('再次輸入通關密語').fill('round trip passphrase 2025');
-    await page().getByRole('button', { name: '建立並加密' }).click();
-    await ui.visible(page().getByTestId('recovery-key'));
-    await page().getByLabel('我已妥善保存復原金鑰').check();
-    await page().getByRole('button', { name: '繼續' }).click();
-    await page().getByRole('tab', { name: '自評查核' }).click();
-    await page().getByRole('button', { name: '開啟' }).click();
+    sample = await ui.createSampleVault('陳稽核', 'round trip passphrase 2025');
   });
 
   afterAll(() => closeWorkbench(session));
+
+  /** From any state: the sample inspection's checklist, as the auditor opens it. */
+  const enterInspection = () => ui.enterInspection(sample, SAMPLE_INSPECTION);
+
+  /** In the open inspection: exports the workpaper and returns the downloaded file. */
+  async function exportWorkpaper(): Promise<Buffer> {
+    const download = page().waitForEvent('download');
+    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
+    return readFile(await (await download).path());
+  }
 
   async function importFile(name: string, bytes: Uint8Array) {
     await page().getByRole('button', { name: '匯入已填寫的工作底稿' }).click();
@@ -66,15 +69,15 @@ describe('the workpaper round trip', () => {
   }
 
   it('exports the workpaper as a download', async () => {
-    const download = page().waitForEvent('download');
-    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
-    exported = await readFile(await (await download).path());
+    await enterInspection();
+    const exported = await exportWorkpaper();
     expect([...exported.subarray(0, 2)]).toEqual([0x50, 0x4b]); // a ZIP: an .xlsx
   });
 
   it('imports an edited copy: shows exactly the edits, ignores the locked cell, applies in one step', async () => {
+    await enterInspection();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(excelBuffer(exported));
+    await workbook.xlsx.load(excelBuffer(await exportWorkpaper()));
     const checklist = workbook.getWorksheet('查核項目');
     const findings = workbook.getWorksheet('缺失');
     if (!checklist || !findings) throw new Error('sheets missing');
@@ -84,7 +87,7 @@ describe('the workpaper round trip', () => {
     // The first item not yet tested.
     let row = 2;
     while (checklist.getRow(row).getCell(result).text !== '') row++;
-    editedItem = checklist.getRow(row).getCell(column(checklist, '項目編號')).text;
+    const editedItem = checklist.getRow(row).getCell(column(checklist, '項目編號')).text;
     checklist.getRow(row).getCell(result).value = '符合';
     checklist.getRow(row).getCell(work).value = WORK_DONE;
     checklist.getRow(2).getCell(citation).value = '改過的法規依據';
@@ -92,37 +95,35 @@ describe('the workpaper round trip', () => {
     const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     await importFile('已填寫.xlsx', edited);
-    const summary = await ui.visible(page().getByText(/筆記錄有 \d+ 處變更/));
-    expect(await summary.textContent()).toMatch(
-      /^2 筆記錄有 3 處變更；衝突 0 處；錯誤 0 處；未匯入之儲存格 1 處。$/,
+    const summary = page().getByText(/筆記錄有 \d+ 處變更/);
+    await expect
+      .poll(ui.text(summary))
+      .toMatch(/^2 筆記錄有 3 處變更；衝突 0 處；錯誤 0 處；未匯入之儲存格 1 處。$/);
+    const item = ui.text(
+      page().getByRole('region', { name: new RegExp(editedItem.replace('.', '\\.')) }),
     );
-    const item = page().getByRole('region', { name: new RegExp(editedItem.replace('.', '\\.')) });
-    expect(await item.textContent()).toContain('符合');
-    expect(await item.textContent()).toContain(WORK_DONE);
-    expect(await page().getByRole('table', { name: '未匯入之儲存格' }).textContent()).toContain(
-      `${String.fromCharCode(64 + citation)}2`,
-    );
+    await expect.poll(item).toContain('符合');
+    await expect.poll(item).toContain(WORK_DONE);
+    await expect
+      .poll(ui.text(page().getByRole('table', { name: '未匯入之儲存格' })))
+      .toContain(`${String.fromCharCode(64 + citation)}2`);
     await page().getByRole('button', { name: '套用 3 處變更' }).click();
     await ui.visible(page().getByText('已套用：2 筆記錄、3 個欄位。'));
     await page().getByRole('button', { name: '關閉' }).click();
 
-    await page().getByLabel('搜尋條文、要求或工作底稿…').fill(editedItem);
-    await page().getByRole('listbox', { name: '查核項目' }).getByRole('option').first().click();
-    expect(await page().getByLabel('執行之查核工作').inputValue()).toBe(WORK_DONE);
-    await page().getByRole('tab', { name: '活動軌跡' }).click();
+    const applied = await ui.openItem(editedItem);
+    await expect.poll(() => applied.getByLabel('執行之查核工作').inputValue()).toBe(WORK_DONE);
+    await ui.openTab('活動軌跡');
     // The trail's rows are decrypted and verified after the tab opens: wait for them.
-    await expect.poll(() => page().locator('table.grid').textContent()).toContain('匯入工作底稿');
-    await page().getByRole('tab', { name: '自評查核' }).click();
-    await page().getByRole('button', { name: '開啟' }).click();
+    await expect.poll(ui.text(page().locator('table.grid'))).toContain('匯入工作底稿');
   });
 
   it('exports a password-protected file that only opens with its password, and imports it back', async () => {
+    await enterInspection();
     await page().getByLabel('以密碼保護檔案（開啟時須輸入密碼）').check();
     await page().getByLabel('檔案密碼', { exact: true }).fill(FILE_PASSWORD);
     await page().getByLabel('再次輸入檔案密碼').fill(FILE_PASSWORD);
-    const download = page().waitForEvent('download');
-    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
-    const bytes = await readFile(await (await download).path());
+    const bytes = await exportWorkpaper();
     expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]); // an encrypted OLE file
     await expect(new ExcelJS.Workbook().xlsx.load(excelBuffer(bytes))).rejects.toThrow();
     const plain = await officeCrypto.decrypt(bytes, { password: FILE_PASSWORD });
@@ -143,11 +144,12 @@ describe('the workpaper round trip', () => {
   });
 
   it('refuses a workbook the workbench did not produce', async () => {
+    await enterInspection();
     const foreign = new ExcelJS.Workbook();
     foreign.addWorksheet('查核項目').addRow(['項次', '項目編號', '查核結果']);
     await importFile('外部.xlsx', new Uint8Array(await foreign.xlsx.writeBuffer()));
-    const alert = await ui.visible(page().getByRole('alert'));
-    expect(await alert.textContent()).toMatch(/工作台/);
+    const alert = page().getByRole('alert');
+    await expect.poll(ui.text(alert)).toMatch(/工作台/);
     await page().getByRole('button', { name: '關閉' }).click();
   });
 });

@@ -16,7 +16,7 @@ export async function openWorkbench(options: { fakeClock?: boolean } = {}): Prom
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   if (options.fakeClock) await page.clock.install();
   await page.goto(app.url);
-  return { app, browser, ui: new WorkbenchPage(page) };
+  return { app, browser, ui: new WorkbenchPage(page, app.url) };
 }
 
 export async function closeWorkbench(session: E2eSession | undefined): Promise<void> {
