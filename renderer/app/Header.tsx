@@ -11,6 +11,7 @@ export interface HeaderProps {
 export function Header({ vaultOpen, onLock, onHome }: HeaderProps) {
   const { t } = useTranslation();
   const { prefs, setPrefs } = useApp();
+  const other = prefs.language === 'zh-TW' ? 'en' : 'zh-TW';
   return (
     <header className="app-header">
       <button type="button" className="brand" onClick={onHome} title={t('header.home')}>
@@ -18,15 +19,15 @@ export function Header({ vaultOpen, onLock, onHome }: HeaderProps) {
         <span>{t('app.title')}</span>
       </button>
       <div className="header-actions">
+        {/* Named by the language it offers, in that language (WCAG 2.5.3: the visible text
+            is the accessible name); what it does is its description. */}
         <button
           type="button"
           className="ghost"
-          onClick={() =>
-            setPrefs({ ...prefs, language: prefs.language === 'zh-TW' ? 'en' : 'zh-TW' })
-          }
-          aria-label={t('header.switchLanguage')}
+          onClick={() => setPrefs({ ...prefs, language: other })}
+          title={t('header.switchLanguage')}
         >
-          {prefs.language === 'zh-TW' ? 'English' : '中文'}
+          <span lang={other}>{other === 'en' ? 'English' : '中文'}</span>
         </button>
         {vaultOpen && (
           <button type="button" onClick={onLock} title={t('header.lockShortcut')}>

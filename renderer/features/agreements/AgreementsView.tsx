@@ -34,6 +34,7 @@ import { saveAttachmentCopy } from '../registers/save-attachment';
 import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
 import { SignatureImage, SignaturePad } from '../../ui/SignaturePad';
+import { HiddenHeader } from '../../ui/HiddenHeader';
 
 /** Signed agreements, with their scanned copies (sealed) and signatures captured on screen. */
 export function AgreementsView({
@@ -132,7 +133,7 @@ export function AgreementsView({
             <th>{t('agreements.signedOn')}</th>
             <th>{t('agreements.signer')}</th>
             <th>{t('agreements.evidence')}</th>
-            <th />
+            <HiddenHeader label={t('common.actions')} />
           </tr>
         </thead>
         <tbody>

@@ -130,12 +130,12 @@ export function CoverageView({
             aria-label={pick(GAP_KIND_LABELS[group.kind], lang)}
           >
             <div className="page-title">
-              <h3>
+              <h2>
                 {pick(GAP_KIND_LABELS[group.kind], lang)}{' '}
                 <span className="muted small">
                   {group.itemId} · {t('agreements.gapCount', { count: group.gaps.length })}
                 </span>
-              </h3>
+              </h2>
               {open.length > 0 ? (
                 <button
                   type="button"

@@ -18,6 +18,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { FormActions } from '../../ui/FormActions';
 import { Field } from '../../ui/Field';
+import { HiddenHeader } from '../../ui/HiddenHeader';
 
 const BLANK: VendorInput = {
   name: '',
@@ -77,7 +78,7 @@ export function VendorsView({
             <th>{t('agreements.roles')}</th>
             <th>{t('agreements.contract')}</th>
             <th>{t('agreements.handlesCustomerData')}</th>
-            <th />
+            <HiddenHeader label={t('common.actions')} />
           </tr>
         </thead>
         <tbody>

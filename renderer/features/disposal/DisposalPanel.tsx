@@ -41,6 +41,7 @@ import { useSetting } from '../registers/use-setting';
 import { useRecords } from '../workspace/use-records';
 import { DisposalForm } from './DisposalForm';
 import { planAssetImport, planDisposalImport } from './import-plans';
+import { HiddenHeader } from '../../ui/HiddenHeader';
 
 const raisedSchema = z.record(z.string(), z.string());
 function techniqueTextOf(record: DisposalRecord, lang: string): string {
@@ -173,7 +174,7 @@ export function DisposalPanel({ session }: { session: VaultSession }) {
       )}
       {groups.length > 0 && (
         <section className="card" aria-label={t('disposal.flags')}>
-          <h3>{t('disposal.flags')}</h3>
+          <h2>{t('disposal.flags')}</h2>
           <InspectionPicker
             inspections={inspections.records ?? []}
             value={inspectionId}
@@ -225,7 +226,7 @@ export function DisposalPanel({ session }: { session: VaultSession }) {
             <th>{t('disposal.certificate')}</th>
             <th>{t('disposal.status')}</th>
             <th>{t('disposal.flags')}</th>
-            <th />
+            <HiddenHeader label={t('common.actions')} />
           </tr>
         </thead>
         <tbody>

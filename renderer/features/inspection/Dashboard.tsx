@@ -157,9 +157,9 @@ export function Dashboard({
       </div>
       <Legend lang={lang} />
       <section className="card" aria-label={t('dashboard.issues')}>
-        <h3>
+        <h2>
           {t('dashboard.issues')} <span className="badge">{issues.length}</span>
-        </h3>
+        </h2>
         {issues.length === 0 ? (
           <p className="ok small">{t('dashboard.noIssues')}</p>
         ) : (
@@ -178,7 +178,7 @@ export function Dashboard({
       </section>
       {lateSystems.length > 0 && (
         <section className="card">
-          <h3>{t('dashboard.overdueAssessments')}</h3>
+          <h2>{t('dashboard.overdueAssessments')}</h2>
           <ul className="plain">
             {lateSystems.map(({ system, status }) => (
               <li key={system.id}>

@@ -25,15 +25,19 @@ export function EvidenceList({
   evidence,
   onAttached,
   onRemoved,
+  level = 3,
 }: {
   session: VaultSession;
   inspectionId: RecordId;
   evidence: Stored<Evidence>[];
   onAttached: (id: RecordId) => Promise<void>;
   onRemoved: (id: RecordId) => Promise<void>;
+  /** Its heading's level: 3 under an item's working paper, 2 where no h2 is above it. */
+  level?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const { platform } = useApp();
+  const Heading = level === 2 ? 'h2' : 'h3';
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{
     id: RecordId;
@@ -47,7 +51,7 @@ export function EvidenceList({
 
   return (
     <section className="evidence">
-      <h3>{t('evidence.heading')}</h3>
+      <Heading>{t('evidence.heading')}</Heading>
       <ul className="plain">
         {evidence.map((file) => (
           <li key={file.id} className="evidence-row">

@@ -188,6 +188,7 @@ export function FindingForm({
         </button>
       </div>
       <EvidenceList
+        level={2}
         session={session}
         inspectionId={data.inspection.id}
         evidence={data.evidence.filter((e) => draft.closingEvidenceIds.includes(e.id))}

@@ -21,6 +21,7 @@ import { commitWorkpaperEdits } from './commit-workpaper';
 import { catalogItem } from './library';
 import type { InspectionData } from './use-inspection';
 import { SecretInput } from '../../ui/SecretInput';
+import { HiddenHeader } from '../../ui/HiddenHeader';
 
 const MAX_WORKPAPER_BYTES = 100 * 1024 * 1024;
 
@@ -272,7 +273,7 @@ function DiffView({
                 <th>{t('roundtrip.cell')}</th>
                 <th>{t('roundtrip.before')}</th>
                 <th>{t('roundtrip.after')}</th>
-                <th />
+                <HiddenHeader label={t('roundtrip.checks')} />
               </tr>
             </thead>
             <tbody>

@@ -96,11 +96,14 @@ export function PoliciesPanel({ session }: { session: VaultSession }) {
 
   if (editing) {
     return (
-      <PolicyReviewForm
-        initial={editing.review}
-        onCancel={() => setEditing(null)}
-        onSave={(review, file) => save(review, file)}
-      />
+      <div>
+        <h1>{t('policies.heading')}</h1>
+        <PolicyReviewForm
+          initial={editing.review}
+          onCancel={() => setEditing(null)}
+          onSave={(review, file) => save(review, file)}
+        />
+      </div>
     );
   }
 
@@ -140,14 +143,14 @@ export function PoliciesPanel({ session }: { session: VaultSession }) {
         return (
           <section key={review.id} className="card" aria-label={label}>
             <div className="page-title">
-              <h3>
+              <h2>
                 {label}{' '}
                 <span className="muted small">
                   {review.document
                     ? `${review.document.title} ${review.document.version}${review.document.approvedOn ? ` · ${formatDate(review.document.approvedOn)}` : ''}`
                     : t('policies.noPolicy')}
                 </span>
-              </h3>
+              </h2>
               <div className="actions">
                 <span className={review.status === 'complete' ? 'badge' : 'badge warn'}>
                   {review.status === 'complete' ? t('policies.completed') : t('policies.draft')}

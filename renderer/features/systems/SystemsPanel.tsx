@@ -17,6 +17,7 @@ import { ErrorText } from '../../ui/ErrorText';
 import { useRecords } from '../workspace/use-records';
 import { DrillForm } from './DrillForm';
 import { SystemForm } from './SystemForm';
+import { HiddenHeader } from '../../ui/HiddenHeader';
 
 /** Annex 2's system inventory with assessment cycles, and the yearly social-engineering drill. */
 export function SystemsPanel({ session }: { session: VaultSession }) {
@@ -71,7 +72,7 @@ export function SystemsPanel({ session }: { session: VaultSession }) {
             <th>{t('systems.lastAssessed')}</th>
             <th>{t('systems.nextDue')}</th>
             <th>{t('systems.state')}</th>
-            <th />
+            <HiddenHeader label={t('common.actions')} />
           </tr>
         </thead>
         <tbody>

@@ -72,9 +72,15 @@ export class WorkbenchPage {
     // The language is a preference kept across reloads: a test that switched to English
     // and failed before switching back must not leave the next one reading English.
     if ((await this.page.locator('html').getAttribute('lang')) !== 'zh-TW') {
-      await this.page.getByRole('button', { name: '中文' }).click();
+      await this.switchLanguage('zh-TW');
     }
     await this.visible(this.heading('案件庫'));
+  }
+
+  /** The header's language button, on any screen; the screen stays as it was. */
+  async switchLanguage(to: 'zh-TW' | 'en'): Promise<void> {
+    await this.page.getByRole('button', { name: to === 'en' ? 'English' : '中文' }).click();
+    await this.page.locator(`html[lang="${to}"]`).waitFor({ state: 'attached' });
   }
 
   /** The unlock screen of a vault. */

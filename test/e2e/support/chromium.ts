@@ -34,7 +34,16 @@ export interface LaunchedBrowser {
   profileDir: string;
 }
 
-export async function launchChromium(): Promise<LaunchedBrowser> {
+export interface LaunchOptions {
+  /**
+   * Lets a test inject a script of its own (axe-core) into the page: the app's CSP
+   * (`script-src 'self'`) refuses inline scripts, as it should. Only the accessibility spec
+   * asks for it; every other spec runs the app under its real CSP.
+   */
+  bypassCSP?: boolean;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const profileDir = await mkdtemp(join(tmpdir(), 'aw-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
@@ -44,6 +53,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     locale: 'zh-TW',
     timezoneId: 'Asia/Taipei',
     viewport: { width: 1280, height: 860 },
+    bypassCSP: options.bypassCSP ?? false,
   });
   return { context, profileDir };
 }

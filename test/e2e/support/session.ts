@@ -1,7 +1,7 @@
 /** One served app and one fresh Chromium profile per spec, torn down afterwards. */
 import { rm } from 'node:fs/promises';
 import { WorkbenchPage } from '../pages/workbench-page';
-import { launchChromium, type LaunchedBrowser } from './chromium';
+import { type LaunchOptions, launchChromium, type LaunchedBrowser } from './chromium';
 import { serveBuiltApp, type ServedApp } from './serve';
 
 export interface E2eSession {
@@ -10,9 +10,11 @@ export interface E2eSession {
   ui: WorkbenchPage;
 }
 
-export async function openWorkbench(options: { fakeClock?: boolean } = {}): Promise<E2eSession> {
+export async function openWorkbench(
+  options: { fakeClock?: boolean } & LaunchOptions = {},
+): Promise<E2eSession> {
   const app = await serveBuiltApp();
-  const browser = await launchChromium();
+  const browser = await launchChromium(options);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   if (options.fakeClock) await page.clock.install();
   await page.goto(app.url);

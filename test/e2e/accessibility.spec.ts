@@ -1,0 +1,149 @@
+/**
+ * Accessibility of the main screens, checked by axe-core in Chromium, in both languages: no
+ * serious or critical violation of WCAG 2.2 A/AA or axe's best practices on any of them. Everything axe finds,
+ * blocking or not, is printed as a summary at the end. The screens hold real data: the
+ * sample engagement, with its inspection, findings and registers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VaultAccess, WorkbenchPage } from './pages/workbench-page';
+import { auditScreen, blocking, type ScreenReport, summarise } from './support/axe';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
+
+const SAMPLE_INSPECTION = /年度資訊安全自行查核（示範）$/;
+
+describe('accessibility of the main screens (axe-core)', () => {
+  let session: E2eSession | undefined;
+  let ui: WorkbenchPage;
+  let sample: VaultAccess;
+  const reports: ScreenReport[] = [];
+  const page = () => ui.page;
+
+  beforeAll(async () => {
+    // axe is injected as a script tag, which the app's CSP refuses: this spec alone bypasses it.
+    session = await openWorkbench({ bypassCSP: true });
+    ({ ui } = session);
+    sample = await ui.createSampleVault('陳稽核', 'accessibility passphrase 2025');
+  });
+
+  afterAll(async () => {
+    console.log(summarise(reports));
+    await closeWorkbench(session);
+  });
+
+  /**
+   * Audits the screen as it is now, in Traditional Chinese and then in English (the header's
+   * language button re-renders it in place); fails on any serious or critical violation.
+   */
+  async function expectAccessible(screen: string) {
+    for (const language of ['zh-TW', 'en'] as const) {
+      if (language === 'en') await ui.switchLanguage('en');
+      const report = await auditScreen(page(), `${screen} (${language})`);
+      reports.push(report);
+      expect(blocking(report), report.screen).toEqual([]);
+    }
+    await ui.switchLanguage('zh-TW');
+  }
+
+  it('the vault list', async () => {
+    await ui.gotoVaultList();
+    await ui.visible(page().getByRole('listitem').filter({ hasText: sample.label }));
+    await expectAccessible('vault list');
+  });
+
+  it('the create form, with the errors of an incomplete submission', async () => {
+    await ui.gotoVaultList();
+    await page().getByRole('button', { name: '建立案件庫' }).click();
+    await page().getByLabel('通關密語', { exact: true }).fill('short');
+    await page().getByRole('button', { name: '建立並加密' }).click();
+    await ui.visible(page().getByRole('alert').first());
+    await expectAccessible('create');
+  });
+
+  it('the recovery key, shown once', async () => {
+    await ui.gotoVaultList();
+    await ui.startVault({
+      label: '無障礙檢查',
+      entity: '示範人壽',
+      owner: '王稽核',
+      passphrase: 'another accessible passphrase',
+    });
+    await expectAccessible('recovery key');
+  });
+
+  it('the unlock screen, after a wrong passphrase', async () => {
+    await ui.gotoUnlock(sample.label);
+    await ui.submitPassphrase('not the passphrase at all');
+    await ui.visible(page().getByText('通關密語或復原金鑰不正確，案件庫未變更。'));
+    await expectAccessible('unlock');
+  });
+
+  it('the engagement (案件概要)', async () => {
+    await ui.enterVault(sample, '案件概要');
+    await ui.visible(page().getByRole('heading', { level: 1 }));
+    await expectAccessible('engagement');
+  });
+
+  it('the inspection dashboard', async () => {
+    await ui.enterInspection(sample, SAMPLE_INSPECTION, '總覽');
+    await expect.poll(ui.text(page().getByTestId('kpi-progress'))).toMatch(/^\d+ \/ \d+$/);
+    await expectAccessible('dashboard');
+  });
+
+  it('a checklist item', async () => {
+    await ui.enterInspection(sample, SAMPLE_INSPECTION, '查核項目');
+    await ui.openItem('SR-04-01.1');
+    await expectAccessible('checklist item');
+  });
+
+  it('the findings, one of them open', async () => {
+    await ui.enterInspection(sample, SAMPLE_INSPECTION, '缺失');
+    await page().getByRole('listbox', { name: '缺失' }).getByRole('option').first().click();
+    await ui.visible(page().getByLabel('缺失標題'));
+    await expectAccessible('findings');
+  });
+
+  it('the sampling helper', async () => {
+    await ui.enterInspection(sample, SAMPLE_INSPECTION, '抽樣');
+    await expectAccessible('sampling');
+  });
+
+  it.each([
+    ['保密協議', 'agreements register'],
+    ['設備報廢', 'disposal register'],
+    ['政策審閱', 'policy reviews register'],
+    ['系統清冊', 'system inventory'],
+    ['現場紀錄', 'field notes'],
+  ] as const)('the %s tab', async (tab, screen) => {
+    await ui.enterVault(sample, tab);
+    await ui.visible(page().getByRole('heading', { level: 1, name: tab }));
+    await expectAccessible(screen);
+  });
+
+  it('the disposal record form', async () => {
+    await ui.enterVault(sample, '設備報廢');
+    await page().getByRole('button', { name: '新增報廢紀錄' }).click();
+    await ui.visible(page().getByRole('form', { name: '報廢紀錄' }));
+    await expectAccessible('disposal record form');
+  });
+
+  it('the BYOD policy review form', async () => {
+    await ui.enterVault(sample, '政策審閱');
+    await page()
+      .getByRole('button', { name: /審閱行動裝置/ })
+      .click();
+    await ui.visible(page().getByRole('form', { name: '行動裝置（含 BYOD）使用規範' }));
+    await expectAccessible('policy review form');
+  });
+
+  it('the activity trail, verified', async () => {
+    await ui.enterVault(sample, '活動軌跡');
+    await expect.poll(ui.text(page().getByTestId('chain-status'))).toMatch(/軌跡完整/);
+    await expectAccessible('activity trail');
+  });
+
+  it('the settings', async () => {
+    await ui.enterVault(sample, '設定');
+    await ui.visible(ui.heading('設定'));
+    await expectAccessible('settings');
+  });
+});
