@@ -78,11 +78,14 @@ describe('an encrypted vault in the browser edition', () => {
     await ui.submitPassphrase('這不是正確的通關密語');
     await ui.visible(ui.page.getByText('通關密語或復原金鑰不正確，案件庫未變更。'));
     await ui.visible(ui.page.getByTestId('failure-count').getByText('已連續失敗 1 次。'));
-    // The attempt is over (its error is shown): still the unlock screen, no workspace, and
-    // nothing that only the vault's key could have decrypted anywhere in the page.
+    // The attempt is over (its error is shown). No workspace appears, not even a moment
+    // later (a wait for its tab bar finds none); the unlock screen stays, and nothing that
+    // only the vault's key could have decrypted is anywhere in the page.
+    await expect(
+      ui.page.getByRole('tablist').waitFor({ state: 'attached', timeout: 1500 }),
+    ).rejects.toThrow(/Timeout/);
     await ui.visible(ui.heading('解鎖案件庫'));
     await ui.visible(ui.page.getByLabel('通關密語'));
-    await expect.poll(() => ui.page.getByRole('tablist').count()).toBe(0);
     const html = await ui.page.content();
     for (const text of SEALED_TEXTS) expect(html).not.toContain(text);
   });
