@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run test:e2e:stress [spec…]`: the end-to-end suite on a machine that is busy, as CI's
+# `npm run test:e2e:stress [-- spec…]`: the end-to-end suite on a machine that is busy, as CI's
 # two cores are when other work runs beside it. Builds, then runs the suite while two
 # CPU-bound processes spin beside it, and stops them however the run ends (pass, failure,
 # Ctrl-C). A spinner also stops by itself when this script is gone (even killed with
