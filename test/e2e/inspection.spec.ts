@@ -109,7 +109,7 @@ describe('a self-inspection', () => {
 
   it('flags a class-1 system whose yearly assessment is overdue', async () => {
     await ui.enterVault(VAULT, '系統清冊');
-    const row = await ui.addSystem('網路投保系統', '1', '2023-05-31');
+    const row = await ui.addSystem('行動投保系統', '1', '2023-05-31');
     await ui.visible(row.getByText('逾期'));
     await expect.poll(ui.text(row)).toContain('民國 113 年 5 月 31 日');
   });

@@ -170,13 +170,18 @@ export class WorkbenchPage {
     await this.visible(item.getByText(name));
   }
 
-  /** On the 系統清冊 tab: adds a system by class and last assessment date. */
+  /**
+   * On the 系統清冊 tab: adds a system (by a name not yet in the inventory) with its class and
+   * last assessment date, and returns its row once the saved list shows it.
+   */
   async addSystem(name: string, systemClass: '1' | '2' | '3', lastAssessed: string) {
     await this.page.getByRole('button', { name: '新增系統' }).click();
-    await this.page.getByLabel('系統名稱').fill(name);
+    const nameField = this.page.getByLabel('系統名稱');
+    await nameField.fill(name);
     await this.page.getByLabel('系統類別').selectOption(systemClass);
     await this.page.getByLabel('上次資安評估日期').fill(lastAssessed);
     await this.page.getByRole('button', { name: '儲存' }).click();
+    await nameField.waitFor({ state: 'detached' });
     return this.visible(this.page.getByRole('row').filter({ hasText: name }));
   }
 
