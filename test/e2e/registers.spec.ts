@@ -53,11 +53,22 @@ describe('registers', () => {
   /** Picks a file in an import wizard, keeps the suggested mapping and checks the rows. */
   async function importFile(button: string, name: string, bytes: Uint8Array) {
     await page().getByRole('button', { name: button }).click();
-    const chooser = page().waitForEvent('filechooser');
-    await page().getByRole('button', { name: '選擇檔案' }).click();
-    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(bytes) });
+    await ui.chooseFile(page().getByRole('button', { name: '選擇檔案' }), {
+      name,
+      mimeType: 'text/csv',
+      content: bytes,
+    });
     await ui.visible(page().getByRole('table', { name: '欄位對應' }));
     await page().getByRole('button', { name: '檢查資料' }).click();
+  }
+
+  /** The wizard offers nothing to commit; closed, the register holds this many people. */
+  async function expectNothingCommitted(people: number) {
+    const commit = page().getByRole('button', { name: /確認匯入/ });
+    await expect.poll(() => commit.isDisabled()).toBe(true);
+    await page().getByRole('button', { name: '關閉' }).click();
+    await page().getByRole('tab', { name: '人員' }).click();
+    await ui.visible(page().getByText(`${people} 人`));
   }
 
   /**
@@ -117,6 +128,17 @@ describe('registers', () => {
     return /「(.+)」/.exec((await message.textContent()) ?? '')?.[1] ?? '';
   }
 
+  /** On the 政策審閱 tab: a new BYOD policy review of 行動裝置管理辦法 in this version. */
+  async function startByodReview(version: string) {
+    await page()
+      .getByRole('button', { name: /審閱行動裝置/ })
+      .click();
+    const form = page().getByRole('form', { name: '行動裝置（含 BYOD）使用規範' });
+    await form.getByLabel('規範名稱').fill('行動裝置管理辦法');
+    await form.getByLabel('版次').fill(version);
+    return form;
+  }
+
   async function recordDisposal(asset: string, serial: string) {
     await page().getByRole('button', { name: '新增報廢紀錄' }).click();
     const form = page().getByRole('form', { name: '報廢紀錄' });
@@ -131,14 +153,10 @@ describe('registers', () => {
     await form.getByLabel('執行人').fill('王小明');
     await form.getByLabel('執行日').fill('2025-05-02');
     await form.getByLabel('狀態').selectOption('completed');
-    const chooser = page().waitForEvent('filechooser');
-    await form.getByRole('button', { name: '附加銷毀證明' }).click();
-    await (
-      await chooser
-    ).setFiles({
+    await ui.chooseFile(form.getByRole('button', { name: '附加銷毀證明' }), {
       name: '銷毀證明.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from(CERTIFICATE),
+      content: CERTIFICATE,
     });
     await form.getByRole('button', { name: '儲存' }).click();
     const row = page()
@@ -155,16 +173,7 @@ describe('registers', () => {
     await expect
       .poll(ui.text(errors.getByRole('row').nth(1)))
       .toMatch(/^3C（身分證字號）身分證字號A22\*\*\*\*789/);
-    await expect
-      .poll(() =>
-        page()
-          .getByRole('button', { name: /確認匯入/ })
-          .isDisabled(),
-      )
-      .toBe(true);
-    await page().getByRole('button', { name: '關閉' }).click();
-    await page().getByRole('tab', { name: '人員' }).click();
-    await ui.visible(page().getByText('0 人'));
+    await expectNothingCommitted(0);
   });
 
   it('imports a Big5 roster in one step and masks national IDs', async () => {
@@ -244,16 +253,7 @@ describe('registers', () => {
     await ui.visible(
       page().getByText('將新增 0 筆；4 筆與現有記錄相同（略過）；0 筆與現有記錄不同。'),
     );
-    await expect
-      .poll(() =>
-        page()
-          .getByRole('button', { name: /確認匯入/ })
-          .isDisabled(),
-      )
-      .toBe(true);
-    await page().getByRole('button', { name: '關閉' }).click();
-    await page().getByRole('tab', { name: '人員' }).click();
-    await ui.visible(page().getByText('4 人'));
+    await expectNothingCommitted(4);
   });
 
   it('records a disposal with its certificate, stored encrypted, and flags the missing verifier', async () => {
@@ -293,24 +293,15 @@ describe('registers', () => {
   it('completes a BYOD policy review and raises a finding for the missing element', async () => {
     const findings = await findingsTotal();
     await ui.openTab('政策審閱');
-    await page()
-      .getByRole('button', { name: /審閱行動裝置/ })
-      .click();
-    const form = page().getByRole('form', { name: '行動裝置（含 BYOD）使用規範' });
-    await form.getByLabel('規範名稱').fill('行動裝置管理辦法');
-    await form.getByLabel('版次').fill('3.0');
+    const form = await startByodReview('3.0');
     await form.getByLabel('核定日').fill('2024-03-01');
     await form.getByLabel('核定層級／核定人').fill('總經理');
     await form.getByLabel('檢視日').fill('2025-05-02');
     await form.getByLabel('檢視人員').fill('陳稽核');
-    const chooser = page().waitForEvent('filechooser');
-    await form.getByRole('button', { name: '附加規範文件' }).click();
-    await (
-      await chooser
-    ).setFiles({
+    await ui.chooseFile(form.getByRole('button', { name: '附加規範文件' }), {
       name: '行動裝置管理辦法.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('policy'),
+      content: 'policy',
     });
     await form.getByRole('radio', { name: '是' }).check();
     const elements = [
@@ -346,12 +337,7 @@ describe('registers', () => {
     await ui.openTab('設備報廢');
     await recordDisposal('NB-2019-099', '5CD9123XYZ');
     await ui.openTab('政策審閱');
-    await page()
-      .getByRole('button', { name: /審閱行動裝置/ })
-      .click();
-    const form = page().getByRole('form', { name: '行動裝置（含 BYOD）使用規範' });
-    await form.getByLabel('規範名稱').fill('行動裝置管理辦法');
-    await form.getByLabel('版次').fill('3.1');
+    const form = await startByodReview('3.1');
     await form.getByRole('button', { name: '儲存草稿' }).click();
     await form.waitFor({ state: 'detached' });
     await ui.visible(page().getByText('行動裝置管理辦法 3.1', { exact: false }));

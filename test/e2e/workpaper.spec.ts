@@ -57,14 +57,10 @@ describe('the workpaper round trip', () => {
 
   async function importFile(name: string, bytes: Uint8Array) {
     await page().getByRole('button', { name: '匯入已填寫的工作底稿' }).click();
-    const chooser = page().waitForEvent('filechooser');
-    await page().getByRole('button', { name: '選擇工作底稿' }).click();
-    await (
-      await chooser
-    ).setFiles({
+    await ui.chooseFile(page().getByRole('button', { name: '選擇工作底稿' }), {
       name,
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: Buffer.from(bytes),
+      content: bytes,
     });
   }
 

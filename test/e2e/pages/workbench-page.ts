@@ -162,11 +162,21 @@ export class WorkbenchPage {
     await this.visible(this.page.getByRole('tab', { name: '缺失', selected: true }));
   }
 
+  /** Clicks a button that opens the file picker, and picks a file made of these bytes. */
+  async chooseFile(
+    button: Locator,
+    file: { name: string; mimeType: string; content: string | Uint8Array },
+  ): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await button.click();
+    const { name, mimeType, content } = file;
+    await (await chooser).setFiles({ name, mimeType, buffer: Buffer.from(content) });
+  }
+
   /** On an item's working paper: attaches a text file as evidence. */
   async attachEvidence(item: Locator, name: string, content: string): Promise<void> {
-    const chooser = this.page.waitForEvent('filechooser');
-    await item.getByRole('button', { name: '加入檔案' }).first().click();
-    await (await chooser).setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(content) });
+    const button = item.getByRole('button', { name: '加入檔案' }).first();
+    await this.chooseFile(button, { name, mimeType: 'text/plain', content });
     await this.visible(item.getByText(name));
   }
 
