@@ -317,4 +317,31 @@ describe('changes made outside the workbench are reported after unlock', () => {
     expect(progress.at(-1)?.done).toBe(progress.at(-1)?.total);
     expect(progress.length).toBe(progress.at(-1)?.total);
   });
+
+  it('a file made from a newer state tells, even without an anchor, that an older copy was put back', async () => {
+    const { idb, session, vaultId, attack, reopen } = await setup();
+    session.lock();
+    const snapshot = await tamper(idb, vaultId, (db) =>
+      Promise.all(db.tables.map(async (t) => ({ name: t.name, rows: await t.toArray() }))),
+    );
+    const later = await reopen();
+    await later.create('notes', sampleNote({ title: '之後' }), 'later');
+    const exportedAt = (await later.activity()).at(-1);
+    if (!exportedAt) throw new Error('no trail');
+    expect(await later.checkExportedHead(exportedAt)).toBeNull();
+    later.lock();
+    await attack(async (db) => {
+      for (const { name, rows } of snapshot) {
+        await db.table(name).clear();
+        await db.table(name).bulkPut(rows);
+      }
+    });
+    const reopened = await reopen();
+    expect(reopened.integrityProblems).toEqual([]);
+    expect(await reopened.checkExportedHead(exportedAt)).toMatchObject({
+      kind: 'older-copy',
+      seq: exportedAt.seq,
+    });
+    expect(kinds(reopened.integrityProblems)).toEqual(['older-copy']);
+  });
 });

@@ -122,6 +122,25 @@ export class VaultSession {
     return problems;
   }
 
+  /**
+   * A file made from this vault (a workpaper, a package) names the trail entry it was made at;
+   * if this vault's trail does not hold that entry, the vault was put back from an older copy
+   * since. Reported like the unlock checks' findings, and returned.
+   */
+  async checkExportedHead(head: { seq: number; hash: string }): Promise<IntegrityProblem | null> {
+    this.keys();
+    const { entries } = await readTrail(this.#core.db, this.#core.open);
+    if (entries.some((e) => e.seq === head.seq && e.hash === head.hash)) return null;
+    const problem: IntegrityProblem = {
+      kind: 'older-copy',
+      table: 'activity',
+      seq: head.seq,
+      detail: `a file made from this vault at trail entry ${head.seq} is newer than the vault holds`,
+    };
+    this.#core.integrity.report([problem]);
+    return problem;
+  }
+
   // ── reading ────────────────────────────────────────────────────────────────────────────
 
   get<T extends SealedRecordTable>(table: T, id: string): Promise<Stored<Payloads[T]> | undefined> {

@@ -416,6 +416,16 @@ describe('buildInspectionWorkbook: cover and meta', () => {
     });
   });
 
+  it('names the newest trail entry it was made from (or none without a trail)', async () => {
+    const input = await sampleInput();
+    const newest = input.activity.reduce((a, b) => (b.seq > a.seq ? b : a));
+    const { meta } = await buildInspectionWorkbook(input, ZH);
+    expect(meta.header.trailHead).toEqual({ seq: newest.seq, hash: newest.hash });
+    expect(newest.seq).toBeGreaterThan(1);
+    const bare = await buildInspectionWorkbook({ ...input, activity: [] }, ZH);
+    expect(bare.meta.header.trailHead).toBeNull();
+  });
+
   it('hashes every visible sheet, the cover without its own hash row', async () => {
     const { spec, meta } = await buildInspectionWorkbook(await sampleInput(), ZH);
     const visible = spec.sheets.filter((s) => s.state === 'visible');

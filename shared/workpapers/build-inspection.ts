@@ -267,6 +267,15 @@ function signingOf(data: InspectionWorkbookInput, ctx: SheetContext): Promise<Bu
 }
 
 /** Builds the workbook description of one inspection's workpaper. */
+/** The newest trail entry the workpaper was made from (the trail is oldest first). */
+function trailHeadOf(activity: readonly ActivityEntry[]): WorkpaperHeader['trailHead'] {
+  const last = activity.reduce<ActivityEntry | null>(
+    (newest, entry) => (newest === null || entry.seq > newest.seq ? entry : newest),
+    null,
+  );
+  return last ? { seq: last.seq, hash: last.hash } : null;
+}
+
 export async function buildInspectionWorkbook(
   input: InspectionWorkbookInput,
   options: InspectionWorkbookOptions,
@@ -352,6 +361,7 @@ export async function buildInspectionWorkbook(
     generatedAt: input.generatedAt,
     asOf: ctx.asOf,
     appVersion: input.appVersion,
+    trailHead: trailHeadOf(data.activity),
   };
   const sheets = [
     await describeSheet(builtCover, coverSheet.rows.length),

@@ -46,6 +46,12 @@ export const workpaperHeaderSchema = z.strictObject({
   /** The day overdue highlighting and system statuses were judged on (Asia/Taipei). */
   asOf: isoDateSchema,
   appVersion: z.string().min(1),
+  /**
+   * The vault's newest activity-trail entry when the file was made: a vault that no longer has
+   * it was put back from an older copy since (see ARCHITECTURE.md, tamper evidence). Absent in
+   * files made before it was recorded; null for a vault without a trail (the CLI's sample).
+   */
+  trailHead: z.strictObject({ seq: z.int().positive(), hash: hex64 }).nullable().optional(),
 });
 export type WorkpaperHeader = z.infer<typeof workpaperHeaderSchema>;
 

@@ -59,6 +59,7 @@ export function WorkpaperImport({
   const [takeFromFile, setTakeFromFile] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState<JobProgress | null | false>(false);
   const [error, setError] = useState<string | null>(null);
+  const [olderVault, setOlderVault] = useState(false);
   const abort = useRef<AbortController | null>(null);
 
   async function read(name: string, bytes: Uint8Array<ArrayBuffer>, pass: string | null) {
@@ -90,6 +91,9 @@ export function WorkpaperImport({
       });
       if (result.ok) {
         setTakeFromFile(new Set());
+        // A file made from a newer state of this vault than it holds: an older copy was put back.
+        const head = result.diff.header.trailHead;
+        setOlderVault(head ? (await session.checkExportedHead(head)) !== null : false);
         setStep({ kind: 'diff', name, diff: result.diff });
       } else if ('needsPassword' in result)
         setStep({ kind: 'password', name, bytes, wrong: false });
@@ -196,6 +200,11 @@ export function WorkpaperImport({
             {t('import.pickAnother')}
           </button>
         </div>
+      )}
+      {step.kind === 'diff' && olderVault && (
+        <p className="warning" role="alert">
+          {t('roundtrip.olderVault', { seq: step.diff.header.trailHead?.seq ?? 0 })}
+        </p>
       )}
       {step.kind === 'diff' && (
         <DiffView
