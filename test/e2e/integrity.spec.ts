@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbenchPage } from './pages/workbench-page';
 import type { LaunchedBrowser } from './support/chromium';
 import { findInDirectory } from './support/profile-scan';
+import { auditScreen, blocking, summarise } from './support/axe';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 import { tamperVault } from './support/tamper';
 
@@ -20,7 +21,8 @@ describe('a vault changed outside the workbench', () => {
   const page = () => ui.page;
 
   beforeAll(async () => {
-    session = await openWorkbench();
+    // axe is injected as a script tag, which the app's CSP refuses: bypassed for this spec.
+    session = await openWorkbench({ bypassCSP: true });
     ({ browser, ui } = session);
     page().on('dialog', (dialog) => void dialog.accept());
     await ui.createVault({
@@ -64,6 +66,8 @@ describe('a vault changed outside the workbench', () => {
     await expect.poll(() => report.textContent()).toContain('記錄被回復為舊版本');
     await expect.poll(() => report.textContent()).toContain('活動軌跡被清除');
     await expect.poll(() => report.textContent()).toContain('現場紀錄');
+    const audit = await auditScreen(page(), 'integrity report (zh-TW)');
+    expect(blocking(audit), summarise([audit])).toEqual([]);
   });
 
   it('keeps what is intact usable, never shows the old text, and records the finding', async () => {
