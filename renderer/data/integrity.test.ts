@@ -58,6 +58,33 @@ async function setup(options: Partial<VaultStoreOptions> = {}) {
   return { idb, store, session, recoveryKey, vaultId, note: updated, other, attack, reopen };
 }
 
+/** An empty vault of its own, for attacks that need a fresh history. */
+async function freshVault(label: string) {
+  const idb = freshIdb();
+  const store = createVaultStore({ idb });
+  const { session } = await store.create({
+    label,
+    passphrase: PASS,
+    owner: '陳稽核',
+    engagement: sampleEngagement(),
+  });
+  return { idb, store, session };
+}
+
+/** Every table's rows as stored, and a way to put exactly those back (an older copy). */
+async function snapshotOf(idb: ReturnType<typeof freshIdb>, vaultId: string) {
+  const tables = await tamper(idb, vaultId, (db) =>
+    Promise.all(db.tables.map(async (t) => ({ name: t.name, rows: await t.toArray() }))),
+  );
+  return () =>
+    tamper(idb, vaultId, async (db) => {
+      for (const { name, rows } of tables) {
+        await db.table(name).clear();
+        await db.table(name).bulkPut(rows);
+      }
+    });
+}
+
 function kinds(problems: readonly IntegrityProblem[]): IntegrityKind[] {
   return [...new Set(problems.map((p) => p.kind))].sort();
 }
@@ -107,14 +134,7 @@ describe('changes made outside the workbench are reported after unlock', () => {
   });
 
   it('a record rolled back to its older sealed row', async () => {
-    const idb = freshIdb();
-    const store = createVaultStore({ idb });
-    const { session } = await store.create({
-      label: 'rollback',
-      passphrase: PASS,
-      owner: '陳稽核',
-      engagement: sampleEngagement(),
-    });
+    const { idb, store, session } = await freshVault('rollback');
     const first = await session.create('notes', sampleNote({ title: '第一版' }), 'n');
     const old = await tamper(idb, session.vaultId, (db) => rawRow(db, 'notes', first.id));
     await session.update('notes', first.id, 1, sampleNote({ title: '第二版' }), 'n');
@@ -136,14 +156,7 @@ describe('changes made outside the workbench are reported after unlock', () => {
   });
 
   it('an older sealed row put back with its clear revision set to the current one', async () => {
-    const idb = freshIdb();
-    const store = createVaultStore({ idb });
-    const { session } = await store.create({
-      label: 'rollback 2',
-      passphrase: PASS,
-      owner: '陳稽核',
-      engagement: sampleEngagement(),
-    });
+    const { idb, store, session } = await freshVault('rollback 2');
     const first = await session.create('notes', sampleNote({ title: '第一版' }), 'n');
     const old = await tamper(idb, session.vaultId, (db) => rawRow(db, 'notes', first.id));
     await session.update('notes', first.id, 1, sampleNote({ title: '第二版' }), 'n');
@@ -240,14 +253,7 @@ describe('changes made outside the workbench are reported after unlock', () => {
   });
 
   it('a record and its manifest rolled back together', async () => {
-    const idb = freshIdb();
-    const store = createVaultStore({ idb });
-    const { session } = await store.create({
-      label: 'manifest',
-      passphrase: PASS,
-      owner: '陳稽核',
-      engagement: sampleEngagement(),
-    });
+    const { idb, store, session } = await freshVault('manifest');
     const first = await session.create('notes', sampleNote({ title: '第一版' }), 'n');
     const saved = await tamper(idb, session.vaultId, async (db) => ({
       row: await rawRow(db, 'notes', first.id),
@@ -271,20 +277,13 @@ describe('changes made outside the workbench are reported after unlock', () => {
 
   it('a whole older copy of the database put back, where an anchor outside it can tell', async () => {
     const anchors = memoryAnchors();
-    const { idb, session, vaultId, attack, reopen } = await setup({ anchors });
+    const { idb, session, vaultId, reopen } = await setup({ anchors });
     session.lock();
-    const snapshot = await tamper(idb, vaultId, (db) =>
-      Promise.all(db.tables.map(async (t) => ({ name: t.name, rows: await t.toArray() }))),
-    );
+    const putBackOlderCopy = await snapshotOf(idb, vaultId);
     const later = await reopen();
     await later.create('notes', sampleNote({ title: '之後' }), 'later');
     later.lock();
-    await attack(async (db) => {
-      for (const { name, rows } of snapshot) {
-        await db.table(name).clear();
-        await db.table(name).bulkPut(rows);
-      }
-    });
+    await putBackOlderCopy();
     expect(anchors.saved.get(vaultId)).toBeDefined();
     const reopened = await reopen();
     expect(kinds(reopened.integrityProblems)).toEqual(['older-copy']);
@@ -319,23 +318,16 @@ describe('changes made outside the workbench are reported after unlock', () => {
   });
 
   it('a file made from a newer state tells, even without an anchor, that an older copy was put back', async () => {
-    const { idb, session, vaultId, attack, reopen } = await setup();
+    const { idb, session, vaultId, reopen } = await setup();
     session.lock();
-    const snapshot = await tamper(idb, vaultId, (db) =>
-      Promise.all(db.tables.map(async (t) => ({ name: t.name, rows: await t.toArray() }))),
-    );
+    const putBackOlderCopy = await snapshotOf(idb, vaultId);
     const later = await reopen();
     await later.create('notes', sampleNote({ title: '之後' }), 'later');
     const exportedAt = (await later.activity()).at(-1);
     if (!exportedAt) throw new Error('no trail');
     expect(await later.checkExportedHead(exportedAt)).toBeNull();
     later.lock();
-    await attack(async (db) => {
-      for (const { name, rows } of snapshot) {
-        await db.table(name).clear();
-        await db.table(name).bulkPut(rows);
-      }
-    });
+    await putBackOlderCopy();
     const reopened = await reopen();
     expect(reopened.integrityProblems).toEqual([]);
     expect(await reopened.checkExportedHead(exportedAt)).toMatchObject({
