@@ -82,7 +82,8 @@ export interface ChainHead {
   hash: string;
 }
 
-async function hashOf(entry: Omit<ActivityEntry, 'hash'>): Promise<string> {
+/** An entry's own hash: SHA-256 of the canonical JSON of every field but `hash`. */
+export async function activityEntryHash(entry: Omit<ActivityEntry, 'hash'>): Promise<string> {
   return sha256Hex(canonicalJson(entry));
 }
 
@@ -104,7 +105,7 @@ export async function chainEntry(
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   if (state !== undefined) body.state = state;
-  return { ...body, hash: await hashOf(body) };
+  return { ...body, hash: await activityEntryHash(body) };
 }
 
 export type ChainProblem =
@@ -130,7 +131,7 @@ export async function verifyChain(
   let prev: ActivityEntry | null = null;
   for (const entry of entries) {
     const { hash, ...body } = entry;
-    if ((await hashOf(body)) !== hash) problems.push({ kind: 'edited', seq: entry.seq });
+    if ((await activityEntryHash(body)) !== hash) problems.push({ kind: 'edited', seq: entry.seq });
     const expectedSeq = (prev?.seq ?? 0) + 1;
     if (entry.seq !== expectedSeq) problems.push({ kind: 'missing', afterSeq: prev?.seq ?? 0 });
     else if (entry.prevHash !== (prev?.hash ?? GENESIS_HASH))

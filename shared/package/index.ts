@@ -1,0 +1,11 @@
+/**
+ * Engagement packages (`.awpkg`): hand-outs and returns as one age-encrypted ZIP with a
+ * versioned manifest. Format in ARCHITECTURE.md ("Engagement packages").
+ */
+export * from './format';
+export { PackageError, type PackageErrorCode, type PackageErrorWhere } from './errors';
+export { writePackage, checkNewPassphrase, type WrittenPackage, type WriteOptions } from './write';
+export { readPackage, type ReadPackage } from './read';
+export * from './adapters';
+export { newPackagePassphrase } from './passphrase';
+export { PACKAGE_TABLE_SCHEMAS, isPackageTable } from './tables';
