@@ -19,6 +19,8 @@ export interface CliIo {
   spinCount?: number;
   /** Argon2id parameters for the demo identities of \`sample --signed\`; tests lower them. */
   kdf?: () => KdfParams;
+  /** scrypt log2(N) for packages the CLI writes; default `SCRYPT_LOG_N`. Tests lower it. */
+  scryptLogN?: number;
 }
 
 export const EXIT_OK = 0;
@@ -65,4 +67,23 @@ export function givenPassword(flag: string | undefined, io: CliIo): GivenPasswor
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Where a package passphrase comes from when `--passphrase` is not given. */
+export const PASSPHRASE_ENV = 'AW_PACKAGE_PASSPHRASE';
+
+export const PASSPHRASE_ENV_HELP = `Package passphrases: from --passphrase, else from the environment variable
+${PASSPHRASE_ENV} (preferred: a command line can be seen by other users and stays in
+the shell history). The passphrase is never written to the output or to a log.`;
+
+/** The package passphrase from `--passphrase`, else `AW_PACKAGE_PASSPHRASE`; required. */
+export function givenPassphrase(flag: string | undefined, io: CliIo): string {
+  const passphrase = flag ?? io.env?.[PASSPHRASE_ENV];
+  if (passphrase === undefined) {
+    throw new UsageError(`a package needs a passphrase: --passphrase or ${PASSPHRASE_ENV}`);
+  }
+  if (passphrase === '') {
+    throw new UsageError(`${flag !== undefined ? '--passphrase' : PASSPHRASE_ENV} is empty`);
+  }
+  return passphrase;
 }

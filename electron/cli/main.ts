@@ -3,18 +3,23 @@
  *   sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
  *   inspect FILE.xlsx [--password P]
  *   verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
+ *   package-info FILE.awpkg [--passphrase P]
+ *   merge --base lead.awpkg --out merged.awpkg [--report R] [--decisions D] RETURN.awpkg…
  * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect';
+import { MERGE_HELP, mergeCommand } from './commands/merge';
+import { PACKAGE_INFO_HELP, packageInfoCommand } from './commands/package-info';
 import { SAMPLE_HELP, sampleCommand } from './commands/sample';
 import { VERIFY_HELP, verifyCommand } from './commands/verify';
 import {
   EXIT_OK,
   EXIT_REFUSED,
   EXIT_USAGE,
+  PASSPHRASE_ENV_HELP,
   PASSWORD_ENV_HELP,
   UsageError,
   errorMessage,
@@ -32,6 +37,10 @@ Usage:
   audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
   audit-workbench inspect FILE.xlsx [--password P]
   audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
+  audit-workbench sample --package OUT.awpkg [--returns DIR] [--passphrase P]
+  audit-workbench package-info FILE.awpkg [--passphrase P]
+  audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
+                        [--decisions decisions.json] [--passphrase P] RETURN.awpkg…
   audit-workbench --help | <command> --help
 
 ${SAMPLE_HELP}
@@ -40,10 +49,17 @@ ${INSPECT_HELP}
 
 ${VERIFY_HELP}
 
+${PACKAGE_INFO_HELP}
+
+${MERGE_HELP}
+
 ${PASSWORD_ENV_HELP}
 
+${PASSPHRASE_ENV_HELP}
+
 Exit codes: 0 done, 1 refused or failed (including a missing or wrong password, and a
-workpaper whose sign-offs do not verify), 2 usage error.`;
+workpaper whose sign-offs do not verify, a refused package, a merge with conflicts open),
+2 usage error.`;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -61,6 +77,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await inspectCommand(rest, io);
       case 'verify':
         return await verifyCommand(rest, io);
+      case 'package-info':
+        return await packageInfoCommand(rest, io);
+      case 'merge':
+        return await mergeCommand(rest, io, APP_VERSION);
       default:
         throw new UsageError(`unknown command ${command}`);
     }

@@ -117,7 +117,7 @@ export function handoutContents(
  * records (from `files`), and the trail piece given.
  */
 export function returnContents(
-  handout: ReadPackage,
+  handout: Pick<PackageContents, 'records' | 'files' | 'baseId' | 'packageId'>,
   now: readonly PackageRecord[],
   header: PackageHeader & Pick<PackageContents, 'files' | 'trail' | 'trailFrom' | 'trailHead'>,
 ): PackageContents {

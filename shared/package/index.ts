@@ -9,3 +9,4 @@ export { readPackage, type ReadPackage } from './read';
 export * from './adapters';
 export { newPackagePassphrase } from './passphrase';
 export { PACKAGE_TABLE_SCHEMAS, isPackageTable } from './tables';
+export { SAMPLE_AUDITORS, sampleHandout, sampleRecords, sampleReturns } from './sample';

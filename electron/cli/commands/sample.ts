@@ -10,14 +10,17 @@ import { buildInspectionWorkbook, encryptOoxml, writeWorkbook } from '../../../s
 import {
   EXIT_OK,
   EXIT_REFUSED,
+  PASSPHRASE_ENV,
   PASSWORD_ENV,
   UsageError,
   errorMessage,
   givenPassword,
   type CliIo,
 } from '../io';
+import { samplePackages } from './sample-package';
 
 export const SAMPLE_HELP = `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
+audit-workbench sample --package OUT.awpkg [--returns DIR] [--passphrase P]
 
 Writes the workpaper of the built-in sample engagement (示範案件). Personal data is masked.
   --out FILE       where to write the .xlsx (required)
@@ -31,7 +34,14 @@ Writes the workpaper of the built-in sample engagement (示範案件). Personal 
                    for nothing else); needs --keys
   --keys DIR       with --signed: write the demo signers' minisign public keys
                    (DIR/L<level>-<role>.pub) and DIR/team.json, the trusted signers file for
-                   \`verify --signers\``;
+                   \`verify --signers\`
+  --package FILE   instead of the workpaper: write the sample engagement as a hand-out
+                   package (分派案件包, .awpkg), encrypted with --passphrase or ${PASSPHRASE_ENV}
+  --returns DIR    also write two auditors' return packages of it (DIR/return-1.awpkg,
+                   DIR/return-2.awpkg; the hand-out to DIR/handout.awpkg unless --package):
+                   overlapping work to try \`merge\` on (two conflicts: the same field of one
+                   item answered differently, and a finding deleted by one and edited by the
+                   other), an evidence file each`;
 
 /** The demo signers' public keys and the team file `verify --signers` reads. */
 async function writeKeys(io: CliIo, dir: string, signed: DemoSignoff): Promise<void> {
@@ -66,6 +76,9 @@ export async function sampleCommand(
       password: { type: 'string' },
       signed: { type: 'boolean' },
       keys: { type: 'string' },
+      package: { type: 'string' },
+      returns: { type: 'string' },
+      passphrase: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -75,8 +88,18 @@ export async function sampleCommand(
     io.stdout(`${SAMPLE_HELP}\n`);
     return EXIT_OK;
   }
+  if (values.package !== undefined || values.returns !== undefined) {
+    if (values.out !== undefined || values.signed === true) {
+      throw new UsageError(
+        'sample --package/--returns writes packages; --out and --signed are for the workpaper',
+      );
+    }
+    return samplePackages(values, io, appVersion);
+  }
+  if (values.passphrase !== undefined)
+    throw new UsageError('--passphrase goes with --package or --returns');
   if (values.out === undefined || values.out === '')
-    throw new UsageError('sample needs --out FILE.xlsx');
+    throw new UsageError('sample needs --out FILE.xlsx (or --package FILE.awpkg, --returns DIR)');
   const lang = parseLang(values.lang);
   if (values.signed === true && (values.keys === undefined || values.keys === '')) {
     throw new UsageError("sample --signed needs --keys DIR for the signers' public keys");

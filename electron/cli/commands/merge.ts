@@ -1,0 +1,198 @@
+/** `audit-workbench merge --base lead.awpkg --out merged.awpkg [--report R] [--decisions D] RETURNS…` */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { fromUtf8, utf8, type Bytes } from '../../../shared/crypto/bytes';
+import { newRecordId } from '../../../shared/domain/records';
+import {
+  applyMergeResult,
+  openConflicts,
+  planMerge,
+  resolveMerge,
+  type MergeDecisions,
+  type ReturnPackage,
+} from '../../../shared/merge';
+import {
+  currentStateOf,
+  handoutContents,
+  mergeBaseOf,
+  PACKAGE_TABLE_SCHEMAS,
+  PackageError,
+  returnPackageOf,
+  writePackage,
+  type ReadPackage,
+} from '../../../shared/package';
+import {
+  EXIT_OK,
+  EXIT_REFUSED,
+  PASSPHRASE_ENV,
+  UsageError,
+  errorMessage,
+  givenPassphrase,
+  type CliIo,
+} from '../io';
+import { mergeReport, type RefusedFile } from './merge-report';
+import { openPackageFile } from './package-file';
+
+export const MERGE_HELP = `audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
+                      [--decisions decisions.json] [--passphrase P] RETURN.awpkg…
+
+Merges auditors' return packages (繳回) into the hand-out they were made from (分派), with the
+workbench's merge engine (ARCHITECTURE.md, "Merge rules"). Every package is verified first; a
+refused one (altered, of another engagement, another hand-out…) is listed with its reason. A
+return merged before (named in the base's merged packages) or given twice changes nothing.
+  --base FILE       the lead's hand-out package the returns started from (required)
+  --out FILE        where to write the merged state, as a new hand-out package (required);
+                    written only when nothing is refused and every conflict is decided
+  --report FILE     write what the merge does as JSON: per package added / changed / deleted /
+                    identical, refused packages, conflicts (with option ids, without values)
+  --decisions FILE  JSON {"conflicts": {"<conflict id>": {"pick": "<option id>"} or
+                    {"value": …}}, "duplicates": {"<group id>": {"action": "keep-all"} or
+                    {"action": "merge", "keep": "<record id>"}}}
+  --passphrase P    the packages' passphrase, also for the merged package (prefer ${PASSPHRASE_ENV})
+Exit 1 while a package is refused or a conflict is open.`;
+
+const decisionsSchema = z.object({
+  conflicts: z.record(
+    z.string(),
+    z.union([z.object({ pick: z.string() }).strict(), z.object({ value: z.unknown() }).strict()]),
+  ),
+  duplicates: z
+    .record(
+      z.string(),
+      z.union([
+        z.object({ action: z.literal('keep-all') }),
+        z.object({ action: z.literal('merge'), keep: z.string() }),
+      ]),
+    )
+    .optional(),
+});
+
+async function readDecisions(io: CliIo, file: string | undefined): Promise<MergeDecisions> {
+  if (file === undefined) return { conflicts: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fromUtf8((await io.readFile(file)) as Bytes));
+  } catch (error) {
+    throw new UsageError(`${file} is not JSON: ${errorMessage(error)}`);
+  }
+  const parsed = decisionsSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new UsageError(
+      `${file} is not a decisions file: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
+  return parsed.data;
+}
+
+function parse(args: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: {
+      base: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+      decisions: { type: 'string' },
+      passphrase: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  return { values, returns: positionals };
+}
+
+/** The returns read and turned into the engine's input; refused files are collected. */
+async function readReturns(
+  io: CliIo,
+  files: readonly string[],
+  base: ReadPackage,
+  passphrase: string,
+) {
+  const returns: ReturnPackage[] = [];
+  const names = new Map<string, string>();
+  const evidence = new Map<string, ReadPackage['files']>();
+  const refused: RefusedFile[] = [];
+  for (const file of files) {
+    const opened = await openPackageFile(io, file, passphrase);
+    if (!opened.ok) {
+      refused.push({ file, code: opened.code, reason: opened.reason, where: opened.where });
+      continue;
+    }
+    try {
+      returns.push(returnPackageOf(opened.pkg, base));
+      if (!names.has(opened.pkg.packageId)) names.set(opened.pkg.packageId, file);
+      evidence.set(opened.pkg.packageHash, opened.pkg.files);
+    } catch (error) {
+      if (!(error instanceof PackageError)) throw error;
+      refused.push({ file, code: error.code, reason: error.message, where: error.where });
+    }
+  }
+  return { returns, names, evidence, refused };
+}
+
+export async function mergeCommand(
+  args: readonly string[],
+  io: CliIo,
+  appVersion: string,
+): Promise<number> {
+  const { values, returns: files } = parse(args);
+  if (values.help === true) {
+    io.stdout(`${MERGE_HELP}\n`);
+    return EXIT_OK;
+  }
+  if (values.base === undefined || values.out === undefined)
+    throw new UsageError('merge needs --base FILE and --out FILE');
+  if (files.length === 0) throw new UsageError('merge needs at least one return package');
+  const passphrase = givenPassphrase(values.passphrase, io);
+  const decisions = await readDecisions(io, values.decisions);
+  const opened = await openPackageFile(io, values.base, passphrase);
+  if (!opened.ok || opened.pkg.kind !== 'handout') {
+    const reason = opened.ok ? 'it is a return package, not a hand-out' : opened.reason;
+    io.stderr(`${values.base}: refused as the base: ${reason}\n`);
+    return EXIT_REFUSED;
+  }
+  const base = opened.pkg;
+  const { returns, names, evidence, refused } = await readReturns(io, files, base, passphrase);
+  const now = (io.now?.() ?? new Date()).toISOString();
+  const stamp = { mergeId: newRecordId(), at: now, by: base.author };
+  const input = { base: mergeBaseOf(base), current: currentStateOf(base), returns };
+  const plan = await planMerge(input, { ...stamp, schemas: PACKAGE_TABLE_SCHEMAS });
+  const open = openConflicts(plan, decisions);
+  const report = mergeReport(plan, names, refused, open);
+  if (values.report !== undefined)
+    await io.writeFile(values.report, utf8(`${JSON.stringify(report, null, 2)}\n`));
+  for (const p of report.packages)
+    io.stdout(`${p.file ?? p.packageId}: ${p.status} ${JSON.stringify(p.counts)}\n`);
+  for (const r of report.refused) io.stderr(`${r.file ?? '?'}: refused (${r.code}): ${r.reason}\n`);
+  if (!report.complete) {
+    if (open.length > 0)
+      io.stderr(`${open.length} conflict(s) open: decide them with --decisions (see --report)\n`);
+    return EXIT_REFUSED;
+  }
+  const result = await resolveMerge(plan, decisions, { schemas: PACKAGE_TABLE_SCHEMAS });
+  const merged = applyMergeResult(input.current, result);
+  // The evidence files of the base and of every package merged now.
+  const allFiles = new Map(base.files);
+  for (const { packageHash } of result.merged) {
+    for (const [sha, bytes] of evidence.get(packageHash) ?? []) allFiles.set(sha, bytes);
+  }
+  const written = await writePackage(
+    handoutContents(merged, {
+      packageId: newRecordId(),
+      baseId: newRecordId(),
+      engagementId: base.engagementId,
+      auditor: base.auditor,
+      author: base.author,
+      createdAt: now,
+      appVersion,
+      files: allFiles,
+      trailHead: base.trailHead,
+    }),
+    passphrase,
+    io.scryptLogN === undefined ? {} : { logN: io.scryptLogN },
+  );
+  await io.writeFile(values.out, written.bytes);
+  io.stdout(
+    `${JSON.stringify({ file: values.out, packageId: written.manifest.packageId, packageHash: written.packageHash, writes: result.writes.length, merged: result.merged.map((m) => m.packageId) })}\n`,
+  );
+  return EXIT_OK;
+}
