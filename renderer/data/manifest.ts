@@ -13,11 +13,14 @@
  * `{"v":1,"table":"notes","entries":[[id, rev, deleted 0|1, parent or ""], …]}`, entries
  * sorted by id. The digest of a manifest is the SHA-256 of exactly these bytes; the state
  * digest is the SHA-256 of the canonical JSON of `{ <table>: <digest>, … }` over every sealed
- * table (a table never written has the digest of its empty manifest).
+ * table (a table never written has the digest of its empty manifest), except that a table added
+ * after format 2 (`countedOnceWritten` in tables.ts: the sign-off tables) is left out while its
+ * manifest is empty, so heads written before it existed still match; once written it counts,
+ * and emptying it again outside the workbench no longer matches the head.
  */
 import { sha256Hex, utf8 } from '../../shared/crypto';
 import { canonicalJson } from '../../shared/domain/canonical-json';
-import { SEALED_RECORD_TABLES, type SealedRecordTable } from './tables';
+import { SEALED_RECORD_TABLES, type SealedRecordTable, tableSpec } from './tables';
 
 export interface ManifestEntry {
   rev: number;
@@ -96,17 +99,41 @@ export function manifestDigest(bytes: Uint8Array<ArrayBuffer>): Promise<string> 
 }
 
 /** The digest every table's manifest starts from: that of its empty manifest. */
+const emptyDigests = new Map<SealedRecordTable, Promise<string>>();
 export function emptyManifestDigest(table: SealedRecordTable): Promise<string> {
-  return manifestDigest(encodeManifest(table, new Map()));
+  let digest = emptyDigests.get(table);
+  if (digest === undefined) {
+    digest = manifestDigest(encodeManifest(table, new Map()));
+    emptyDigests.set(table, digest);
+  }
+  return digest;
 }
 
 /** The state digest over every sealed table's manifest digest. */
-export function stateDigest(digests: ReadonlyMap<SealedRecordTable, string>): Promise<string> {
+export async function stateDigest(
+  digests: ReadonlyMap<SealedRecordTable, string>,
+): Promise<string> {
   const all: Record<string, string> = {};
   for (const table of SEALED_RECORD_TABLES) {
     const digest = digests.get(table);
     if (digest === undefined) throw new Error(`no manifest digest for ${table}`);
+    if (tableSpec(table).countedOnceWritten && digest === (await emptyManifestDigest(table))) {
+      continue;
+    }
     all[table] = digest;
   }
   return sha256Hex(canonicalJson(all));
+}
+
+/**
+ * A head's recorded digest of a table; a head written before a later table existed records
+ * none, which stands for its empty manifest.
+ */
+export async function recordedDigest(
+  recorded: Readonly<Record<string, string>>,
+  table: SealedRecordTable,
+): Promise<string | undefined> {
+  const digest = recorded[table];
+  if (digest !== undefined || !tableSpec(table).countedOnceWritten) return digest;
+  return emptyManifestDigest(table);
 }

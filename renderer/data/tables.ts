@@ -21,18 +21,39 @@ import { personSchema } from '../../shared/registers/agreements/people';
 import { vendorSchema } from '../../shared/registers/agreements/vendors';
 import { disposalRecordSchema } from '../../shared/registers/disposal/disposal';
 import { policyReviewSchema } from '../../shared/registers/policies/review';
+import { identityFileSchema } from '../../shared/signoff/identity';
+import {
+  reviewNoteSchema,
+  signoffPolicySchema,
+  signoffSchema,
+  trustedSignerSchema,
+  unlockSchema,
+} from '../../shared/signoff/records';
 
 interface TableSpec<T> {
   schema: z.ZodType<T>;
   /** The parent record's id, kept in clear for indexing; ids are opaque (UUIDv7). */
   parentOf: ((payload: T) => string) | null;
+  /**
+   * Added after vault format 2 (migration 5 on): the state digest counts the table only once
+   * it has been written, so trail heads written before the table existed still match.
+   */
+  countedOnceWritten: boolean;
 }
 
 function spec<T>(
   schema: z.ZodType<T>,
   parentOf: ((payload: T) => string) | null = null,
 ): TableSpec<T> {
-  return { schema, parentOf };
+  return { schema, parentOf, countedOnceWritten: false };
+}
+
+/** A table added after vault format 2 (see `countedOnceWritten`). */
+function laterSpec<T>(
+  schema: z.ZodType<T>,
+  parentOf: ((payload: T) => string) | null = null,
+): TableSpec<T> {
+  return { schema, parentOf, countedOnceWritten: true };
 }
 
 export const recordTables = {
@@ -51,6 +72,13 @@ export const recordTables = {
   disposals: spec(disposalRecordSchema),
   policyReviews: spec(policyReviewSchema),
   settings: spec(settingSchema),
+  // Review and sign-off (migration 5): the last four are children of their inspection.
+  signingIdentities: laterSpec(identityFileSchema),
+  trustedSigners: laterSpec(trustedSignerSchema),
+  signoffPolicies: laterSpec(signoffPolicySchema, (policy) => policy.inspectionId),
+  signoffs: laterSpec(signoffSchema, (signoff) => signoff.inspectionId),
+  reviewNotes: laterSpec(reviewNoteSchema, (note) => note.inspectionId),
+  unlocks: laterSpec(unlockSchema, (unlock) => unlock.inspectionId),
 };
 
 export type SealedRecordTable = keyof typeof recordTables;

@@ -19,6 +19,7 @@ import {
   isManifestKey,
   type ManifestEntry,
   manifestDigest,
+  recordedDigest,
   stateDigest,
   type TableManifest,
 } from './manifest';
@@ -184,14 +185,15 @@ export class VaultState {
   /** Compares the manifests with the digests the head recorded, naming each table that differs. */
   private async checkAgainstHead(head: TrailHead, problems: IntegrityProblem[]): Promise<void> {
     if ((await stateDigest(this.digests)) === head.state) return;
-    const recorded = head.digests;
+    const recorded = new Map<SealedRecordTable, string | undefined>();
+    for (const table of SEALED_RECORD_TABLES) {
+      recorded.set(table, head.digests ? await recordedDigest(head.digests, table) : undefined);
+    }
+    const complete = [...recorded.values()].every((d) => typeof d === 'string');
     const recordedValid =
-      recorded !== null &&
-      SEALED_RECORD_TABLES.every((table) => typeof recorded[table] === 'string') &&
-      (await stateDigest(new Map(SEALED_RECORD_TABLES.map((t) => [t, recorded[t] as string])))) ===
-        head.state;
+      complete && (await stateDigest(recorded as Map<SealedRecordTable, string>)) === head.state;
     const suspects = SEALED_RECORD_TABLES.filter(
-      (table) => !recordedValid || recorded[table] !== this.digests.get(table),
+      (table) => !recordedValid || recorded.get(table) !== this.digests.get(table),
     );
     for (const table of suspects) {
       if (this.untrusted.has(table)) continue;

@@ -6,6 +6,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-self-inspection';
 import { migration003 } from './003-registers';
 import { migration004 } from './004-integrity';
+import { migration005 } from './005-signoff';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
