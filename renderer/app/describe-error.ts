@@ -9,6 +9,9 @@ import { ImportError } from '../../shared/import/errors';
 import { BackoffError, CorruptRecordError, DamagedVaultError, LockedError } from '../data/errors';
 import { RekeyRefusedError } from '../data/rekey';
 import { ImportHasErrorsError } from '../features/registers/import-plan';
+import { SignoffRefusedError, UnlockRefusedError } from '../features/signoff/sign';
+import { InspectionLockedError, NotePermissionError } from '../../shared/signoff/state';
+import { SigningPassphraseError } from '../../shared/signoff/identity';
 import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 
 export function describeError(error: unknown, t: TFunction): string {
@@ -24,6 +27,12 @@ export function describeError(error: unknown, t: TFunction): string {
   if (error instanceof DamagedVaultError)
     return t('errors.damagedVault', { part: t(`errors.vaultPart.${error.part}`) });
   if (error instanceof JobCancelledError) return t('errors.cancelled');
+  // Lock-down and sign-off refusals carry their own text in both languages.
+  if (error instanceof InspectionLockedError) return pick(error.messages, i18next.language);
+  if (error instanceof SignoffRefusedError || error instanceof UnlockRefusedError)
+    return pick(error.text, i18next.language);
+  if (error instanceof SigningPassphraseError) return t('signoff.wrongPassphrase');
+  if (error instanceof NotePermissionError) return t('signoff.onlyAuthorClears');
   // Errors that carry their own text in both languages (file imports, worker jobs).
   if (
     (error instanceof JobError ||

@@ -14,6 +14,7 @@ import { recordAad, type Sealed, sealMany } from '../../shared/crypto';
 import { type ActivityDraft, type ActivityEntry, chainEntry } from '../../shared/domain/activity';
 import { ConflictError, type Stored } from '../../shared/domain/records';
 import { NotFoundError } from './errors';
+import { assertWritesAllowed } from './lock-guard';
 import { manifestKey } from './manifest';
 import type { ActivityRow, BlobRow, MetaRow, SealedRow } from './rows';
 import type { SessionCore } from './session-core';
@@ -171,6 +172,7 @@ export async function commit(
   for (let attempt = 0; attempt < 5; attempt++) {
     const reloaded = await core.state.ensureFresh();
     if (reloaded.length > 0) core.integrity.report(reloaded);
+    await assertWritesAllowed(core, writes); // lock-down (lock-guard.ts), before sealing
     checkRevisions(core, writes);
     const changes = [...(extras.changes ?? []), ...changesOf(writes)];
     const next = changes.length > 0 ? await core.state.next(changes) : null;

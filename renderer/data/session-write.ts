@@ -30,7 +30,10 @@ export type BatchGroup = {
 
 /** How a batch is named in the activity trail. */
 export interface BatchDraft {
-  action: Extract<ActivityAction, 'records.imported' | 'workpaper.imported'>;
+  action: Extract<
+    ActivityAction,
+    'records.imported' | 'workpaper.imported' | 'signoff.signed' | 'inspection.unlocked'
+  >;
   target?: ActivityDraft['target'];
   summary: string;
 }

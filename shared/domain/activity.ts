@@ -25,6 +25,8 @@ export const activityActions = [
   'personal-data.revealed',
   'workpaper.exported',
   'workpaper.imported',
+  'signoff.signed',
+  'inspection.unlocked',
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
@@ -53,6 +55,8 @@ export const ACTIVITY_ACTION_LABELS: Readonly<
   'personal-data.revealed': { 'zh-TW': '顯示個資', en: 'Personal data shown' },
   'workpaper.exported': { 'zh-TW': '匯出工作底稿', en: 'Workpaper exported' },
   'workpaper.imported': { 'zh-TW': '匯入工作底稿', en: 'Workpaper imported' },
+  'signoff.signed': { 'zh-TW': '簽核', en: 'Signed off' },
+  'inspection.unlocked': { 'zh-TW': '解除定稿', en: 'Inspection unlocked' },
 };
 
 export const activityEntrySchema = z.object({
