@@ -32,6 +32,13 @@ export type BlobChange = { put: BlobRow } | { remove: string };
 
 export interface CommitExtras {
   blob?: BlobChange;
+  /** Several evidence files at once (a hand-out opened, a merge); see session-exact.ts. */
+  blobs?: readonly BlobChange[];
+  /**
+   * The rows are placed at the revisions they carry into tables that do not hold them (a
+   * hand-out opened into a new vault keeps the lead's revisions): checked to be absent.
+   */
+  placed?: boolean;
   /** Manifest entries for rows not written here (the format upgrade lists the existing rows). */
   changes?: readonly RowChange[];
   /** Meta rows written in the same transaction (the upgrade's new header). */
@@ -41,13 +48,13 @@ export interface CommitExtras {
 class HeadMovedError extends Error {}
 
 /** Checks every row's revision against the manifest: it must be the next one. */
-function checkRevisions(core: SessionCore, writes: readonly RowWrite[]): void {
+function checkRevisions(core: SessionCore, writes: readonly RowWrite[], placed: boolean): void {
   for (const write of writes) {
     if (!core.state.trusts(write.table)) continue; // checked against the rows instead
     const manifest = core.state.manifest(write.table);
     for (const row of write.rows) {
       const found = manifest.get(row.id)?.rev ?? 0;
-      const expected = row.rev - 1;
+      const expected = placed ? 0 : row.rev - 1;
       if (found === expected) continue;
       if (expected > 0 && found === 0) throw new NotFoundError(write.table, row.id);
       throw new ConflictError(write.table, row.id, expected, found);
@@ -66,11 +73,15 @@ function changesOf(writes: readonly RowWrite[]): RowChange[] {
 }
 
 /** A table whose manifest cannot be trusted is checked against its stored rows instead. */
-async function checkRowsInTransaction(table: Table<SealedRow, string>, write: RowWrite) {
+async function checkRowsInTransaction(
+  table: Table<SealedRow, string>,
+  write: RowWrite,
+  placed: boolean,
+) {
   const current = await table.bulkGet(write.rows.map((row) => row.id));
   write.rows.forEach((row, i) => {
     const found = current[i]?.rev ?? 0;
-    const expected = row.rev - 1;
+    const expected = placed ? 0 : row.rev - 1;
     if (found === expected) return;
     if (expected > 0 && !current[i]) throw new NotFoundError(write.table, row.id);
     throw new ConflictError(write.table, row.id, expected, found);
@@ -86,11 +97,11 @@ function constraintFailure(error: unknown): number | null {
   return error instanceof Error && error.name === 'ConstraintError' ? 0 : null;
 }
 
-async function writeRows(core: SessionCore, write: RowWrite): Promise<void> {
+async function writeRows(core: SessionCore, write: RowWrite, placed: boolean): Promise<void> {
   const table = core.db.table<SealedRow, string>(write.table);
-  if (!core.state.trusts(write.table)) await checkRowsInTransaction(table, write);
-  const added = write.rows.filter((row) => row.rev === 1);
-  const replaced = write.rows.filter((row) => row.rev > 1);
+  if (!core.state.trusts(write.table)) await checkRowsInTransaction(table, write, placed);
+  const added = write.rows.filter((row) => placed || row.rev === 1);
+  const replaced = write.rows.filter((row) => !placed && row.rev > 1);
   try {
     if (added.length > 0) await table.bulkAdd(added);
   } catch (error) {
@@ -168,26 +179,29 @@ export async function commit(
   writes: readonly RowWrite[],
   extras: CommitExtras = {},
 ): Promise<ActivityEntry> {
-  const blob = extras.blob ?? null;
+  const blobs = [...(extras.blob ? [extras.blob] : []), ...(extras.blobs ?? [])];
+  const placed = extras.placed === true;
   for (let attempt = 0; attempt < 5; attempt++) {
     const reloaded = await core.state.ensureFresh();
     if (reloaded.length > 0) core.integrity.report(reloaded);
     await assertWritesAllowed(core, writes); // lock-down (lock-guard.ts), before sealing
-    checkRevisions(core, writes);
+    checkRevisions(core, writes, placed);
     const changes = [...(extras.changes ?? []), ...changesOf(writes)];
     const next = changes.length > 0 ? await core.state.next(changes) : null;
     const { entry, entryRow, metaRows } = await sealCommit(core, draft, next);
     const tables: Table[] = [core.db.meta, core.db.activity];
     for (const write of writes) tables.push(core.db.table(write.table));
-    if (blob) tables.push(core.db.blobs);
+    if (blobs.length > 0) tables.push(core.db.blobs);
     const expectedSeq = core.state.headSeq;
     try {
       await core.db.transaction('rw', tables, async () => {
         const raw = await core.db.meta.get('activity-head');
         if ((raw && 'seq' in raw ? raw.seq : 0) !== expectedSeq) throw new HeadMovedError();
-        for (const write of writes) await writeRows(core, write);
-        if (blob && 'put' in blob) await core.db.blobs.put(blob.put);
-        if (blob && 'remove' in blob) await core.db.blobs.delete(blob.remove);
+        for (const write of writes) await writeRows(core, write, placed);
+        for (const blob of blobs) {
+          if ('put' in blob) await core.db.blobs.put(blob.put);
+          else await core.db.blobs.delete(blob.remove);
+        }
         await core.db.activity.add(entryRow);
         await core.db.meta.bulkPut([...metaRows, ...(extras.meta ?? [])]);
       });

@@ -16,6 +16,14 @@ import {
 } from '../../shared/domain/inspections';
 import { fieldNoteSchema } from '../../shared/domain/notes';
 import { settingSchema } from '../../shared/domain/settings';
+import {
+  assignmentSchema,
+  handoutBaseSchema,
+  handoutSchema,
+  mergedPackageSchema,
+  mergeInfoSchema,
+  originSchema,
+} from '../../shared/domain/team';
 import { agreementSchema } from '../../shared/registers/agreements/agreements';
 import { personSchema } from '../../shared/registers/agreements/people';
 import { vendorSchema } from '../../shared/registers/agreements/vendors';
@@ -79,10 +87,34 @@ export const recordTables = {
   signoffs: laterSpec(signoffSchema, (signoff) => signoff.inspectionId),
   reviewNotes: laterSpec(reviewNoteSchema, (note) => note.inspectionId),
   unlocks: laterSpec(unlockSchema, (unlock) => unlock.inspectionId),
+  // Team work (migration 6, see migrations/006-team.ts): the lead's and the auditor's
+  // bookkeeping, never handed out or merged themselves (TEAM_TABLES).
+  assignments: laterSpec(assignmentSchema, (assignment) => assignment.inspectionId),
+  handouts: laterSpec(handoutSchema),
+  handoutBases: laterSpec(handoutBaseSchema),
+  mergedPackages: laterSpec(mergedPackageSchema),
+  mergeInfo: laterSpec(mergeInfoSchema),
+  origin: laterSpec(originSchema),
 };
 
 export type SealedRecordTable = keyof typeof recordTables;
 export const SEALED_RECORD_TABLES = Object.keys(recordTables) as SealedRecordTable[];
+
+/** The team-work tables: bookkeeping of this vault, not part of what is handed out or merged. */
+export const TEAM_TABLES = [
+  'assignments',
+  'handouts',
+  'handoutBases',
+  'mergedPackages',
+  'mergeInfo',
+  'origin',
+] as const satisfies readonly SealedRecordTable[];
+export type TeamTable = (typeof TEAM_TABLES)[number];
+
+/** The tables whose records make up the engagement: handed out, returned and merged. */
+export const ENGAGEMENT_TABLES = SEALED_RECORD_TABLES.filter(
+  (table) => !(TEAM_TABLES as readonly string[]).includes(table),
+);
 
 export type Payloads = {
   [T in SealedRecordTable]: z.output<(typeof recordTables)[T]['schema']>;

@@ -21,12 +21,14 @@ import { type ScanProgress, scanVault, verifyVault } from './integrity-scan';
 import { commit } from './session-commit';
 import { type Clock, makeOpener, type SessionCore, type TrailAnchors } from './session-core';
 import { getRecord, listChildRecords, listRecords } from './session-read';
+import { type ExactWrite, type ExactWriteOptions, writeExact } from './session-exact';
 import { type BatchDraft, type BatchGroup, writeBatch, writeOne } from './session-write';
 import type { Payloads, SealedRecordTable } from './tables';
 import type { VaultDb } from './vault-db';
 import { VaultState } from './vault-state';
 
 export type { BatchDraft, BatchGroup, BatchItem } from './session-write';
+export type { ExactWrite, ExactWriteOptions } from './session-exact';
 export type { Clock } from './session-core';
 
 export interface VaultSessionOptions {
@@ -229,6 +231,18 @@ export class VaultSession {
    */
   writeBatch(groups: readonly BatchGroup[], draft: BatchDraft): Promise<Stored<object>[][]> {
     return this.serialised(() => writeBatch(this.#core, groups, draft));
+  }
+
+  /**
+   * Writes records exactly as given (ids, revisions, tombstones, authors) with any evidence
+   * files, in one transaction with one trail entry: a hand-out opened, a merge committed.
+   */
+  writeExact(
+    writes: readonly ExactWrite[],
+    draft: ActivityDraft,
+    options?: ExactWriteOptions,
+  ): Promise<ActivityEntry> {
+    return this.serialised(() => writeExact(this.#core, writes, draft, options));
   }
 
   // ── evidence files ────────────────────────────────────────────────────────────────────

@@ -70,6 +70,12 @@ export interface CreateVaultInput {
   /** The person working in this vault, as the activity trail names them. */
   owner: string;
   engagement: Engagement;
+  /**
+   * Fills the new vault instead of creating a fresh engagement record (a hand-out package
+   * opened: the lead's records with their ids). Runs before the vault is listed, so a vault
+   * whose filling failed never shows up.
+   */
+  fill?: (session: VaultSession) => Promise<void>;
 }
 
 export interface CreatedVault {
@@ -241,7 +247,15 @@ export function createVaultStore(options: VaultStoreOptions) {
       await db.meta.bulkAdd(rows);
       const session = new VaultSession(db, vaultId, keys, input.owner, { now, anchors });
       await session.log({ action: 'vault.created', target: null, summary: input.label });
-      await session.create('engagement', input.engagement, input.engagement.entity);
+      if (input.fill) {
+        try {
+          await input.fill(session);
+        } catch (error) {
+          session.lock();
+          await new VaultDb(vaultId, idb).delete(); // nothing of a half-filled vault stays
+          throw error;
+        }
+      } else await session.create('engagement', input.engagement, input.engagement.entity);
       // Listed last: a vault that failed half-way through creation never shows up.
       await registry.vaults.add({
         id: vaultId,

@@ -27,6 +27,10 @@ export const activityActions = [
   'workpaper.imported',
   'signoff.signed',
   'inspection.unlocked',
+  'team.handed-out',
+  'team.package-opened',
+  'team.returned',
+  'team.merged',
 ] as const;
 export type ActivityAction = (typeof activityActions)[number];
 
@@ -57,6 +61,10 @@ export const ACTIVITY_ACTION_LABELS: Readonly<
   'workpaper.imported': { 'zh-TW': '匯入工作底稿', en: 'Workpaper imported' },
   'signoff.signed': { 'zh-TW': '簽核', en: 'Signed off' },
   'inspection.unlocked': { 'zh-TW': '解除定稿', en: 'Inspection unlocked' },
+  'team.handed-out': { 'zh-TW': '分派工作包', en: 'Work handed out' },
+  'team.package-opened': { 'zh-TW': '開啟工作包', en: 'Package opened' },
+  'team.returned': { 'zh-TW': '繳回', en: 'Work sent back' },
+  'team.merged': { 'zh-TW': '合併繳回', en: 'Returns merged' },
 };
 
 export const activityEntrySchema = z.object({
@@ -65,8 +73,11 @@ export const activityEntrySchema = z.object({
   actor: z.string().min(1),
   action: z.enum(activityActions),
   target: z.object({ table: z.string(), id: z.string() }).nullable(),
-  /** Short human-readable description, e.g. the record's title. */
-  summary: z.string().max(500),
+  /**
+   * Short human-readable description, e.g. the record's title; a merge names every package
+   * and its hash (20 packages take about 2,200 characters).
+   */
+  summary: z.string().max(4000),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/),
   /**
    * The vault's state digest after this entry's change (see `renderer/data/manifest.ts`):
@@ -105,7 +116,7 @@ export async function chainEntry(
     actor,
     action: draft.action,
     target: draft.target,
-    summary: draft.summary.slice(0, 500),
+    summary: draft.summary.slice(0, 4000),
     prevHash: head?.hash ?? GENESIS_HASH,
   };
   if (state !== undefined) body.state = state;

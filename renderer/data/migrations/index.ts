@@ -7,6 +7,7 @@ import { migration002 } from './002-self-inspection';
 import { migration003 } from './003-registers';
 import { migration004 } from './004-integrity';
 import { migration005 } from './005-signoff';
+import { migration006 } from './006-team';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
