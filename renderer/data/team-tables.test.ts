@@ -118,6 +118,7 @@ describe('team tables', () => {
           mergeId: newRecordId(),
           at,
           by: '陳組長',
+          trail: [],
         },
         'm',
       ),

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { recordMergeInfoSchema } from '../merge/types';
+import { activityEntrySchema } from './activity';
 
 const NAME = z.string().trim().min(1).max(200);
 const UUID = z.uuid();
@@ -60,6 +61,8 @@ export const mergedPackageSchema = z.object({
   mergeId: UUID,
   at: ISO,
   by: NAME,
+  /** The auditor's activity trail as the package carried it (its chain checked on merge). */
+  trail: z.array(activityEntrySchema).max(100_000),
 });
 export type MergedPackageRecord = z.infer<typeof mergedPackageSchema>;
 
@@ -82,8 +85,6 @@ export const originSchema = z.object({
   lead: NAME,
   scope: z.array(z.string().min(1).max(100)).max(10_000),
   receivedAt: ISO,
-  /** The last trail entry the auditor's vault had when the package was opened. */
-  openedAtSeq: z.number().int().nonnegative(),
   baseRevs: z.record(z.string(), z.number().int().positive()),
   /** Return packages written from this vault, newest last. */
   returned: z.array(z.object({ packageId: UUID, at: ISO })).max(1000),

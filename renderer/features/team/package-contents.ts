@@ -1,0 +1,75 @@
+/**
+ * THE boundary between team work in the app and the `.awpkg` file codec (shared/package/,
+ * built separately). The services here produce and consume these plain objects; the codec
+ * turns them into the encrypted file and back. Wiring the codec in is this one module: replace
+ * `PackageCodec` below (today `jsonStandInCodec`, an unencrypted JSON stand-in for tests and
+ * the UI, see json-stand-in.ts) with the codec's reader and writer.
+ *
+ * What a package holds:
+ * - a hand-out: its meta, the scope given to the auditor, the base (every record of the
+ *   engagement incl. tombstones, with its revision: `MergeBase`) and the evidence bytes;
+ * - a return: its meta, the auditor's changes since the base (`RecordChange`, each with its
+ *   base revision), the evidence files those changes name and the auditor's activity trail.
+ * Evidence files go by their SHA-256 (hex), which the evidence records name.
+ */
+import type { ActivityEntry } from '../../../shared/domain/activity';
+import type { MergeBase, RecordChange } from '../../../shared/merge';
+
+export interface PackageMeta {
+  kind: 'handout' | 'return';
+  /** A UUIDv7, new for every package written. */
+  packageId: string;
+  /** The hand-out round (`MergeBase.id`) the package belongs to. */
+  baseId: string;
+  /** The id of the engagement record: a package of another engagement is refused. */
+  engagementId: string;
+  /** The auditor the package was written for (hand-out) or by (return). */
+  auditor: string;
+  /** Who wrote the package (the lead for a hand-out, the auditor for a return). */
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface EvidenceFile {
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export interface HandoutContents {
+  meta: PackageMeta & { kind: 'handout' };
+  /** The checklist sections and items assigned to the auditor. */
+  scope: string[];
+  base: MergeBase;
+  evidence: EvidenceFile[];
+}
+
+export interface ReturnContents {
+  meta: PackageMeta & { kind: 'return' };
+  changes: RecordChange[];
+  evidence: EvidenceFile[];
+  /** The auditor vault's whole activity trail (its chain is checked on merge). */
+  trail: ActivityEntry[];
+}
+
+export type PackageContents = HandoutContents | ReturnContents;
+
+/** A package as read: its contents and the hash of the file (hex SHA-256), which names it. */
+export interface ReadPackage<C extends PackageContents = PackageContents> {
+  contents: C;
+  hash: string;
+}
+
+/** What the app needs of the file codec. `passphrase` protects the file (the codec's job). */
+export interface PackageCodec {
+  /** The file's name extension, without the dot. */
+  extension: string;
+  write(contents: PackageContents, passphrase: string): Promise<Uint8Array>;
+  /** Refuses a file it cannot read with an error carrying `text` (zh-TW and English). */
+  read(bytes: Uint8Array, passphrase: string): Promise<ReadPackage>;
+}
+
+/**
+ * The codec the app uses. Today the JSON stand-in (not the package format); the lead swaps
+ * in the `.awpkg` codec of shared/package/ here.
+ */
+export { jsonStandInCodec as packageCodec } from './json-stand-in';
