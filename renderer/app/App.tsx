@@ -11,6 +11,7 @@ import type { VaultSession } from '../data/vault-session';
 import type { VaultStore } from '../data/vaults';
 import { CreateVaultPage } from '../features/vaults/CreateVaultPage';
 import { RecoveryKeyPage } from '../features/vaults/RecoveryKeyPage';
+import { OpenPackagePage } from '../features/team/OpenPackagePage';
 import { UnlockPage } from '../features/vaults/UnlockPage';
 import { VaultListPage } from '../features/vaults/VaultListPage';
 import { Workspace } from '../features/workspace/Workspace';
@@ -27,6 +28,7 @@ import { useLockTriggers } from './use-lock-triggers';
 type Screen =
   | { name: 'vaults' }
   | { name: 'create'; demo: boolean }
+  | { name: 'open-package' }
   | { name: 'unlock'; vaultId: string }
   | { name: 'recovery-key'; recoveryKey: string }
   | { name: 'integrity' }
@@ -106,12 +108,21 @@ export function App({ platform, store, initialPrefs }: AppProps) {
           <VaultListPage
             onCreate={() => setScreen({ name: 'create', demo: false })}
             onCreateDemo={() => setScreen({ name: 'create', demo: true })}
+            onOpenPackage={() => setScreen({ name: 'open-package' })}
             onOpen={(vaultId) => setScreen({ name: 'unlock', vaultId })}
           />
         )}
         {screen.name === 'create' && (
           <CreateVaultPage
             demo={screen.demo}
+            onCancel={() => setScreen({ name: 'vaults' })}
+            onCreated={(created) =>
+              open(created.session, { name: 'recovery-key', recoveryKey: created.recoveryKey })
+            }
+          />
+        )}
+        {screen.name === 'open-package' && (
+          <OpenPackagePage
             onCancel={() => setScreen({ name: 'vaults' })}
             onCreated={(created) =>
               open(created.session, { name: 'recovery-key', recoveryKey: created.recoveryKey })

@@ -53,6 +53,14 @@ export interface ReturnContents {
 
 export type PackageContents = HandoutContents | ReturnContents;
 
+export function isReturn(contents: PackageContents): contents is ReturnContents {
+  return contents.meta.kind === 'return';
+}
+
+export function isHandout(contents: PackageContents): contents is HandoutContents {
+  return contents.meta.kind === 'handout';
+}
+
 /** A package as read: its contents and the hash of the file (hex SHA-256), which names it. */
 export interface ReadPackage<C extends PackageContents = PackageContents> {
   contents: C;
@@ -63,7 +71,7 @@ export interface ReadPackage<C extends PackageContents = PackageContents> {
 export interface PackageCodec {
   /** The file's name extension, without the dot. */
   extension: string;
-  write(contents: PackageContents, passphrase: string): Promise<Uint8Array>;
+  write(contents: PackageContents, passphrase: string): Promise<Uint8Array<ArrayBuffer>>;
   /** Refuses a file it cannot read with an error carrying `text` (zh-TW and English). */
   read(bytes: Uint8Array, passphrase: string): Promise<ReadPackage>;
 }

@@ -7,6 +7,8 @@ import { RemoveVaultDialog } from './RemoveVaultDialog';
 export interface VaultListPageProps {
   onCreate: () => void;
   onCreateDemo: () => void;
+  /** Opens a hand-out package received from the lead into a new vault (team work). */
+  onOpenPackage?: () => void;
   onOpen: (vaultId: string) => void;
 }
 
@@ -29,7 +31,12 @@ function BrowserEditionNotice() {
 }
 
 /** The start screen: the engagements (vaults) on this machine. */
-export function VaultListPage({ onCreate, onCreateDemo, onOpen }: VaultListPageProps) {
+export function VaultListPage({
+  onCreate,
+  onCreateDemo,
+  onOpenPackage,
+  onOpen,
+}: VaultListPageProps) {
   const { t } = useTranslation();
   const { store, platform, formatDateTime } = useApp();
   const [vaults, setVaults] = useState<VaultEntry[] | null>(null);
@@ -48,6 +55,11 @@ export function VaultListPage({ onCreate, onCreateDemo, onOpen }: VaultListPageP
           <button type="button" onClick={onCreateDemo}>
             {t('vaults.createDemo')}
           </button>
+          {onOpenPackage && (
+            <button type="button" onClick={onOpenPackage}>
+              {t('team.openPackage')}
+            </button>
+          )}
           <button type="button" className="primary" onClick={onCreate}>
             {t('vaults.create')}
           </button>

@@ -11,6 +11,7 @@ import { InspectionsPanel } from '../inspection/InspectionsPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { SystemsPanel } from '../systems/SystemsPanel';
 import { SettingsPanel } from '../settings/SettingsPanel';
+import { TeamPanel } from '../team/TeamPanel';
 
 const TABS = [
   'engagement',
@@ -20,6 +21,7 @@ const TABS = [
   'policies',
   'systems',
   'notes',
+  'team',
   'activity',
   'settings',
 ] as const;
@@ -46,6 +48,7 @@ export function Workspace({ session }: { session: VaultSession }) {
         {tab === 'policies' && <PoliciesPanel session={session} />}
         {tab === 'systems' && <SystemsPanel session={session} />}
         {tab === 'notes' && <NotesPanel session={session} />}
+        {tab === 'team' && <TeamPanel session={session} />}
         {tab === 'activity' && <ActivityPanel session={session} />}
         {tab === 'settings' && <SettingsPanel session={session} />}
       </section>
