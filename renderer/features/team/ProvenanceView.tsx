@@ -14,7 +14,14 @@ import { showValue } from './MergeView';
  * Where each merged field's value came from (package, auditor, when, how, decided by whom),
  * and the values that lost, each of which can be put back into the record.
  */
-export function ProvenanceView({ session }: { session: VaultSession }) {
+export function ProvenanceView({
+  session,
+  refresh,
+}: {
+  session: VaultSession;
+  /** Changes whenever the panel reloaded (after a merge). */
+  refresh: unknown;
+}) {
   const { t } = useTranslation();
   const { formatDateTime } = useApp();
   const [infos, setInfos] = useState<Stored<MergeInfoRecord>[]>([]);
@@ -23,7 +30,7 @@ export function ProvenanceView({ session }: { session: VaultSession }) {
   const [tick, setTick] = useState(0);
   useEffect(() => {
     void session.list('mergeInfo').then(setInfos);
-  }, [session, tick]);
+  }, [session, tick, refresh]);
   const info = infos.find((i) => i.id === selected) ?? null;
 
   async function restore(value: LosingValue) {

@@ -57,7 +57,7 @@ export function TeamPanel({ session }: { session: VaultSession }) {
       <Dashboard data={data} />
       <HandOut session={session} data={data} onChange={reload} />
       <MergeView session={session} onMerged={reload} />
-      <ProvenanceView session={session} />
+      <ProvenanceView session={session} refresh={data} />
     </div>
   );
 }

@@ -1,0 +1,91 @@
+/**
+ * Team work end to end, two Chromium profiles on two origins (a lead and an auditor): the
+ * lead hands out, the auditor opens the package into a vault of their own, edits and sends
+ * back; the lead, who edited the same field meanwhile, merges with the conflict resolved and
+ * sees where the value came from. Packages use the JSON stand-in codec until .awpkg lands.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VaultAccess } from './pages/workbench-page';
+import { TeamPage } from './pages/team-page';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
+
+const PACKAGE_PASS = 'package passphrase 2025';
+
+describe('team work: hand out, send back, merge', () => {
+  let lead: E2eSession | undefined;
+  let auditor: E2eSession | undefined;
+  const leadVault: VaultAccess = { label: '主管案件', passphrase: 'lead vault passphrase 1' };
+
+  beforeAll(async () => {
+    lead = await openWorkbench();
+    auditor = await openWorkbench();
+    await lead.ui.createVault({ ...leadVault, entity: '示範產險', owner: '陳組長' });
+    await lead.ui.addNote('共同紀錄', '訪談紀錄。');
+  });
+
+  afterAll(async () => {
+    await closeWorkbench(auditor);
+    await closeWorkbench(lead);
+  });
+
+  it('merges an auditor’s return with a conflict resolved and shows the provenance', async () => {
+    if (!lead || !auditor) throw new Error('no browsers');
+    const leadTeam = new TeamPage(lead.ui);
+    const auditorTeam = new TeamPage(auditor.ui);
+
+    await lead.ui.enterVault(leadVault);
+    await leadTeam.open();
+    const handout = await leadTeam.handOut('林甲', PACKAGE_PASS);
+
+    await auditorTeam.openPackage(handout, {
+      packagePassphrase: PACKAGE_PASS,
+      label: '林甲的工作包',
+      owner: '林甲',
+      passphrase: 'auditor vault passphrase',
+    });
+    await auditorTeam.editNoteTitle('共同紀錄', '甲的標題');
+    const returned = await auditorTeam.sendBack(PACKAGE_PASS);
+
+    // The lead changed the same title meanwhile.
+    await lead.ui.enterVault(leadVault);
+    await leadTeam.editNoteTitle('共同紀錄', '主管的標題');
+    await leadTeam.open();
+    await leadTeam.previewMerge([returned], PACKAGE_PASS);
+    const merge = leadTeam.region('合併繳回');
+    const complete = merge.getByRole('button', { name: '完成合併' });
+    await expect
+      .poll(lead.ui.text(merge.getByTestId('open-conflicts')))
+      .toBe('尚有 1 個衝突未決定');
+    await expect.poll(() => complete.isDisabled()).toBe(true);
+    const conflict = merge.getByLabel('衝突', { exact: true });
+    await expect.poll(lead.ui.text(conflict)).toContain('主管的標題');
+    await expect.poll(lead.ui.text(conflict)).toContain('甲的標題');
+    await conflict
+      .getByRole('row')
+      .filter({ hasText: '甲的標題' })
+      .getByRole('button', { name: '採用' })
+      .click();
+    await expect
+      .poll(lead.ui.text(merge.getByTestId('open-conflicts')))
+      .toBe('尚有 0 個衝突未決定');
+    await complete.click();
+    await lead.ui.visible(merge.getByRole('status').filter({ hasText: '已合併' }));
+
+    const provenance = leadTeam.region('欄位來源');
+    const select = provenance.getByLabel('紀錄');
+    await expect.poll(async () => (await select.locator('option').count()) > 1).toBe(true);
+    await select.selectOption({ index: 1 });
+    const table = provenance.getByRole('table', { name: '欄位來源' });
+    await expect.poll(lead.ui.text(table)).toContain('主管選定');
+    await expect.poll(lead.ui.text(table)).toContain('林甲');
+    const losing = provenance.getByRole('table', { name: '保留的落選內容' });
+    await expect.poll(lead.ui.text(losing)).toContain('主管的標題');
+
+    await lead.ui.openTab('現場紀錄');
+    await lead.ui.visible(
+      lead.ui.page
+        .getByRole('list', { name: '現場紀錄' })
+        .getByRole('heading', { name: '甲的標題' }),
+    );
+  });
+});
