@@ -21,6 +21,8 @@ describe('team work: hand out, send back, merge', () => {
     auditor = await openWorkbench();
     await lead.ui.createVault({ ...leadVault, entity: '示範產險', owner: '陳組長' });
     await lead.ui.addNote('共同紀錄', '訪談紀錄。');
+    await lead.ui.openTab('自評查核');
+    await lead.ui.createInspection('團隊自評');
   });
 
   afterAll(async () => {
@@ -35,6 +37,18 @@ describe('team work: hand out, send back, merge', () => {
 
     await lead.ui.enterVault(leadVault);
     await leadTeam.open();
+    await leadTeam.assignSection('SR-04', '林甲');
+    // The assignee shows on the section's checklist items.
+    await lead.ui.openTab('自評查核');
+    await lead.ui.openInspection('團隊自評');
+    const items = lead.ui.page.getByRole('listbox', { name: '查核項目' }).getByRole('option');
+    await expect.poll(lead.ui.text(items.filter({ hasText: 'SR-04' }).first())).toContain('林甲');
+    await expect
+      .poll(lead.ui.text(items.filter({ hasText: 'SR-05' }).first()))
+      .not.toContain('林甲');
+    await leadTeam.open();
+    const dashboard = lead.ui.page.getByRole('table', { name: '各查核員進度' });
+    await lead.ui.visible(dashboard.getByRole('row').filter({ hasText: '林甲' }));
     const handout = await leadTeam.handOut('林甲', PACKAGE_PASS);
 
     await auditorTeam.openPackage(handout, {

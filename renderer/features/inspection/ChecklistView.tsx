@@ -9,6 +9,8 @@ import {
 } from '../../../shared/catalog';
 import { RESULT_LABELS, RESULTS, type Result } from '../../../shared/domain/inspection/results';
 import type { VaultSession } from '../../data/vault-session';
+import { assigneeOf } from '../team/assignments';
+import { useAssignments } from '../team/use-assignments';
 import { pick } from '../../i18n/pick';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { VirtualList } from '../../ui/VirtualList';
@@ -43,6 +45,7 @@ export function ChecklistView({
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW';
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const assignments = useAssignments(session, data.inspection.id);
 
   const rows = useMemo(
     () =>
@@ -135,6 +138,11 @@ export function ChecklistView({
             <div className="item-row">
               <div className="item-row-head">
                 <span className="mono small">{item.id}</span>
+                {assigneeOf(assignments, item.id, item.section) && (
+                  <span className="small muted" title={t('team.auditor')}>
+                    {assigneeOf(assignments, item.id, item.section)}
+                  </span>
+                )}
                 <span className={`badge result-${result.result ?? 'none'}`}>
                   {result.result
                     ? pick(RESULT_LABELS[result.result], lang)

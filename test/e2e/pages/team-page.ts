@@ -25,6 +25,17 @@ export class TeamPage {
     await this.ui.visible(this.page.getByRole('tab', { name: '團隊分工', selected: true }));
   }
 
+  /** On the Team tab: gives a checklist section to an auditor; waits for the row. */
+  async assignSection(section: string, auditor: string): Promise<void> {
+    const region = this.region('分派');
+    await region.getByLabel('章節或項目').fill(section);
+    await region.getByLabel('查核員').fill(auditor);
+    await region.getByRole('button', { name: '分派', exact: true }).click();
+    await this.ui.visible(
+      region.getByRole('row').filter({ hasText: section }).filter({ hasText: auditor }),
+    );
+  }
+
   /** Writes a hand-out package for `auditor`; returns the downloaded file. */
   async handOut(auditor: string, passphrase: string): Promise<{ name: string; bytes: Buffer }> {
     const region = this.region('發出工作包');
