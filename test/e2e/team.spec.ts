@@ -48,7 +48,10 @@ describe('team work: hand out, send back, merge', () => {
       .not.toContain('林甲');
     await leadTeam.open();
     const dashboard = lead.ui.page.getByRole('table', { name: '各查核員進度' });
-    await lead.ui.visible(dashboard.getByRole('row').filter({ hasText: '林甲' }));
+    const row = await lead.ui.visible(dashboard.getByRole('row').filter({ hasText: '林甲' }));
+    // Assigned: the items of section SR-04 (more than none); done: none yet.
+    await expect.poll(lead.ui.text(row.getByRole('cell').nth(1))).toMatch(/^[1-9]\d*$/);
+    await expect.poll(lead.ui.text(row.getByRole('cell').nth(2))).toBe('0');
     const handout = await leadTeam.handOut('林甲', PACKAGE_PASS);
 
     await auditorTeam.openPackage(handout, {

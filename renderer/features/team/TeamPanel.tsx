@@ -7,7 +7,8 @@ import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
-import { assign } from './assignments';
+import { catalogItem } from '../inspection/library';
+import { assign, assigneeOf } from './assignments';
 import { describeTeamError } from './describe';
 import { handOut } from './handout';
 import { MergeView } from './MergeView';
@@ -21,22 +22,31 @@ interface TeamData {
   assignments: Stored<Assignment>[];
   handouts: Stored<Handout>[];
   merged: Stored<MergedPackageRecord>[];
+  /** Per checklist item result: who it is assigned to and whether it has a result. */
+  items: { assignee: string | null; done: boolean }[];
 }
 
 async function load(session: VaultSession): Promise<TeamData> {
-  const [origin, inspections, assignments, handouts, merged] = await Promise.all([
+  const [origin, inspections, assignments, handouts, merged, results] = await Promise.all([
     originOf(session),
     session.list('inspections'),
     session.list('assignments'),
     session.list('handouts'),
     session.list('mergedPackages'),
+    session.list('itemResults'),
   ]);
+  const items = results.map((r) => {
+    const own = assignments.filter((a) => a.inspectionId === r.inspectionId);
+    const section = catalogItem(r.itemId)?.section ?? '';
+    return { assignee: assigneeOf(own, r.itemId, section), done: r.result !== null };
+  });
   return {
     origin,
     inspections: inspections.map((i) => ({ id: i.id, title: i.title })),
     assignments,
     handouts,
     merged,
+    items,
   };
 }
 
@@ -191,6 +201,7 @@ function Dashboard({ data }: { data: TeamData }) {
           <tr>
             <th>{t('team.auditor')}</th>
             <th>{t('team.assigned')}</th>
+            <th>{t('team.done')}</th>
             <th>{t('team.handedOut')}</th>
             <th>{t('team.merged')}</th>
           </tr>
@@ -199,7 +210,8 @@ function Dashboard({ data }: { data: TeamData }) {
           {auditors.map((name) => (
             <tr key={name} data-auditor={name}>
               <td>{name}</td>
-              <td>{data.assignments.filter((a) => a.auditor === name).length}</td>
+              <td>{data.items.filter((i) => i.assignee === name).length}</td>
+              <td>{data.items.filter((i) => i.assignee === name && i.done).length}</td>
               <td>{data.handouts.filter((h) => h.auditor === name).length}</td>
               <td>{data.merged.filter((m) => m.auditor === name).length}</td>
             </tr>
