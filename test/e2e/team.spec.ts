@@ -2,11 +2,12 @@
  * Team work end to end, two Chromium profiles on two origins (a lead and an auditor): the
  * lead hands out, the auditor opens the package into a vault of their own, edits and sends
  * back; the lead, who edited the same field meanwhile, merges with the conflict resolved and
- * sees where the value came from. Packages use the JSON stand-in codec until .awpkg lands.
+ * sees where the value came from; a wrong package passphrase is refused first. Packages use the
+ * JSON stand-in codec until .awpkg lands.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultAccess } from './pages/workbench-page';
-import { TeamPage } from './pages/team-page';
+import { PACKAGE_PASSPHRASE_LABEL, TeamPage } from './pages/team-page';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const PACKAGE_PASS = 'package passphrase 2025';
@@ -67,8 +68,21 @@ describe('team work: hand out, send back, merge', () => {
     await lead.ui.enterVault(leadVault);
     await leadTeam.editNoteTitle('共同紀錄', '主管的標題');
     await leadTeam.open();
-    await leadTeam.previewMerge([returned], PACKAGE_PASS);
     const merge = leadTeam.region('合併繳回');
+    // A wrong package passphrase is refused with its message, and nothing is added.
+    await merge.getByLabel(PACKAGE_PASSPHRASE_LABEL).fill('not the package passphrase');
+    await lead.ui.chooseFile(merge.getByRole('button', { name: '加入繳回檔案' }), {
+      name: returned.name,
+      mimeType: 'application/octet-stream',
+      content: returned.bytes,
+    });
+    await expect
+      .poll(lead.ui.text(merge.getByRole('alert')))
+      .toContain('工作包密碼錯誤，或檔案已被修改');
+    await expect
+      .poll(() => merge.getByRole('list', { name: '繳回檔案' }).getByRole('listitem').count())
+      .toBe(0);
+    await leadTeam.previewMerge([returned], PACKAGE_PASS);
     const complete = merge.getByRole('button', { name: '完成合併' });
     await expect
       .poll(lead.ui.text(merge.getByTestId('open-conflicts')))
