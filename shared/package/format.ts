@@ -97,6 +97,8 @@ export const manifestSchema = z
     trail: z.object({ from: chainHeadSchema.nullable(), head: chainHeadSchema.nullable() }),
     /** A hand-out: the returns already merged into its records, so they are recognised again. */
     mergedPackages: z.array(z.object({ packageId: UUID, packageHash: SHA256 })).max(10_000),
+    /** A hand-out: the checklist sections and items assigned to the auditor (optional). */
+    scope: z.array(z.string().min(1).max(100)).max(5_000).optional(),
   })
   .strict();
 export type PackageManifest = z.infer<typeof manifestSchema>;
@@ -154,4 +156,6 @@ export interface PackageContents {
   trailFrom: { seq: number; hash: string } | null;
   trailHead: { seq: number; hash: string } | null;
   mergedPackages: readonly { packageId: string; packageHash: string }[];
+  /** A hand-out: the sections and items assigned to the auditor. */
+  scope?: readonly string[] | undefined;
 }

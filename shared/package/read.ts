@@ -278,5 +278,6 @@ export async function readPackage(bytes: Uint8Array, passphrase: string): Promis
     trailFrom: manifest.trail.from,
     trailHead: manifest.trail.head,
     mergedPackages: manifest.mergedPackages,
+    scope: manifest.scope,
   };
 }

@@ -91,6 +91,7 @@ export async function writePackage(
     parts: listed,
     trail: { from: contents.trailFrom, head: contents.trailHead },
     mergedPackages: [...contents.mergedPackages],
+    ...(contents.scope === undefined ? {} : { scope: [...contents.scope] }),
   };
   const manifestBytes = utf8(`${JSON.stringify(manifest, null, 2)}\n`);
   const zippable: Zippable = { [MANIFEST_PART]: [manifestBytes, { level: 6 }] };

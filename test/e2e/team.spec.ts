@@ -2,8 +2,8 @@
  * Team work end to end, two Chromium profiles on two origins (a lead and an auditor): the
  * lead hands out, the auditor opens the package into a vault of their own, edits and sends
  * back; the lead, who edited the same field meanwhile, merges with the conflict resolved and
- * sees where the value came from; a wrong package passphrase is refused first. Packages use the
- * JSON stand-in codec until .awpkg lands.
+ * sees where the value came from; a wrong package passphrase is refused first. Packages are
+ * real `.awpkg` files (age-encrypted ZIPs), written and read by the app.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultAccess } from './pages/workbench-page';

@@ -262,7 +262,6 @@ function HandOut({
   return (
     <section aria-labelledby="team-handout">
       <h3 id="team-handout">{t('team.handOut')}</h3>
-      <p className="muted">{t('team.standInNote')}</p>
       <form className="row" onSubmit={(e) => void submit(e)}>
         <Field label={t('team.auditor')}>
           {(p) => <input {...p} value={auditor} onChange={(e) => setAuditor(e.target.value)} />}

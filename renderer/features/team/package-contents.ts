@@ -1,9 +1,7 @@
 /**
- * THE boundary between team work in the app and the `.awpkg` file codec (shared/package/,
- * built separately). The services here produce and consume these plain objects; the codec
- * turns them into the encrypted file and back. Wiring the codec in is this one module: replace
- * `PackageCodec` below (today `jsonStandInCodec`, an unencrypted JSON stand-in for tests and
- * the UI, see json-stand-in.ts) with the codec's reader and writer.
+ * THE boundary between team work in the app and the `.awpkg` file codec (shared/package/):
+ * the services here produce and consume these plain objects; `awpkg-codec.ts` turns them into
+ * the encrypted file and back.
  *
  * What a package holds:
  * - a hand-out: its meta, the scope given to the auditor, the base (every record of the
@@ -43,9 +41,14 @@ export interface HandoutContents {
   evidence: EvidenceFile[];
 }
 
+/** A change as a return carries it: with the revision the auditor's vault holds. */
+export type ReturnChange = RecordChange & { rev: number };
+
 export interface ReturnContents {
   meta: PackageMeta & { kind: 'return' };
-  changes: RecordChange[];
+  /** The hand-out package the auditor's vault was opened from. */
+  basePackageId?: string | null | undefined;
+  changes: ReturnChange[];
   evidence: EvidenceFile[];
   /** The auditor vault's whole activity trail (its chain is checked on merge). */
   trail: ActivityEntry[];
@@ -76,8 +79,5 @@ export interface PackageCodec {
   read(bytes: Uint8Array, passphrase: string): Promise<ReadPackage>;
 }
 
-/**
- * The codec the app uses. Today the JSON stand-in (not the package format); the lead swaps
- * in the `.awpkg` codec of shared/package/ here.
- */
-export { jsonStandInCodec as packageCodec } from './json-stand-in';
+/** The codec the app uses: the `.awpkg` engagement package (awpkg-codec.ts). */
+export { awpkgCodec as packageCodec } from './awpkg-codec';

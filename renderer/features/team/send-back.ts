@@ -6,10 +6,10 @@
  */
 import { newRecordId, type RecordId, type Stored } from '../../../shared/domain/records';
 import type { Origin } from '../../../shared/domain/team';
-import type { RecordChange } from '../../../shared/merge';
 import type { VaultSession } from '../../data/vault-session';
 import { readEngagement, recordKey } from './engagement-records';
 import { TeamError } from './handout';
+import type { ReturnChange } from './package-contents';
 import type { EvidenceFile, ReturnContents } from './package-contents';
 
 /** The origin of an auditor's vault, or null for a vault not opened from a package. */
@@ -18,14 +18,14 @@ export async function originOf(session: VaultSession): Promise<Stored<Origin> | 
 }
 
 /** The records changed since the hand-out, as the merge engine takes them. */
-export async function changesSince(session: VaultSession, origin: Origin): Promise<RecordChange[]> {
-  const changes: RecordChange[] = [];
+export async function changesSince(session: VaultSession, origin: Origin): Promise<ReturnChange[]> {
+  const changes: ReturnChange[] = [];
   for (const record of await readEngagement(session)) {
     const baseRev = origin.baseRevs[recordKey(record.table, record.id)] ?? null;
     if (baseRev === record.rev) continue;
     if (baseRev === null && record.deleted) continue; // created and deleted here: never existed for the lead
-    const { table, id, deleted, data, updatedAt, updatedBy } = record;
-    changes.push({ table, id, baseRev, deleted, data, updatedAt, updatedBy });
+    const { table, id, rev, deleted, data, updatedAt, updatedBy } = record;
+    changes.push({ table, id, rev, baseRev, deleted, data, updatedAt, updatedBy });
   }
   return changes;
 }
@@ -77,6 +77,7 @@ export async function sendBack(session: VaultSession): Promise<ReturnContents> {
       createdBy: session.actor,
       createdAt: at,
     },
+    basePackageId: origin.packageId,
     changes,
     evidence: [...evidence.values()],
     trail: await session.activity(),

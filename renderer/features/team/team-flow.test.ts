@@ -14,7 +14,7 @@ import type { VaultSession } from '../../data/vault-session';
 import { createVaultStore } from '../../data/vaults';
 import { assign, assigneeOf, listAssignments, unassign } from './assignments';
 import { handOut, openHandout } from './handout';
-import { jsonStandInCodec } from './json-stand-in';
+import { awpkgCodec } from './awpkg-codec';
 import { commitMerge, prepareMerge, type ReceivedReturn, resolve } from './merge';
 import { runPlan } from './merge-plan-job';
 import type { HandoutContents, ReturnContents } from './package-contents';
@@ -50,10 +50,10 @@ async function leadVault() {
   return { store, session, shared, doomed, file };
 }
 
-/** A package's round trip through the stand-in codec (sealed, read back, hashed). */
+/** A package's round trip through the .awpkg codec (age-encrypted, read back, hashed). */
 async function viaFile<C extends HandoutContents | ReturnContents>(contents: C) {
-  const bytes = await jsonStandInCodec.write(contents, PKG_PASS);
-  const read = await jsonStandInCodec.read(bytes, PKG_PASS);
+  const bytes = await awpkgCodec.write(contents, PKG_PASS);
+  const read = await awpkgCodec.read(bytes, PKG_PASS);
   return { contents: read.contents as C, hash: read.hash, bytes };
 }
 
@@ -324,14 +324,14 @@ describe('team work', () => {
       ['other.awpkg', 'This return belongs to another engagement'],
       ['broken.awpkg', expect.stringContaining('trail chain is broken (edited')],
     ]);
-    const bytes = await jsonStandInCodec.write(good.contents, PKG_PASS);
-    await expect(jsonStandInCodec.read(bytes, 'not the passphrase')).rejects.toMatchObject({
+    const bytes = await awpkgCodec.write(good.contents, PKG_PASS);
+    await expect(awpkgCodec.read(bytes, 'not the passphrase')).rejects.toMatchObject({
       code: 'wrong-passphrase',
     });
     const flipped = new Uint8Array(bytes);
     flipped[flipped.length - 10] = flipped[flipped.length - 10] === 65 ? 66 : 65;
-    await expect(jsonStandInCodec.read(flipped, PKG_PASS)).rejects.toMatchObject({
-      code: 'wrong-passphrase',
+    await expect(awpkgCodec.read(flipped, PKG_PASS)).rejects.toMatchObject({
+      code: 'damaged',
     });
   });
 });
