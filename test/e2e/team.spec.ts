@@ -78,7 +78,7 @@ describe('team work: hand out, send back, merge', () => {
     });
     await expect
       .poll(lead.ui.text(merge.getByRole('alert')))
-      .toContain('工作包密碼錯誤，或檔案已被修改');
+      .toContain('通關密語不正確，無法開啟此案件包');
     await expect
       .poll(() => merge.getByRole('list', { name: '繳回檔案' }).getByRole('listitem').count())
       .toBe(0);
