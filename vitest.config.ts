@@ -11,6 +11,8 @@ export default defineConfig({
       'test/office/**/*.test.ts',
       // The hostile-file corpus, each file read in a child process with a heap limit.
       'test/hostile/**/*.test.ts',
+      // The app's team services and the CLI on the same package files.
+      'test/team/**/*.test.ts',
     ],
     environment: 'node',
     // Vault tests derive real Argon2id keys (64 MiB, ~0.3 s each when idle); on a busy
