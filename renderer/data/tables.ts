@@ -111,9 +111,18 @@ export const TEAM_TABLES = [
 ] as const satisfies readonly SealedRecordTable[];
 export type TeamTable = (typeof TEAM_TABLES)[number];
 
-/** The tables whose records make up the engagement: handed out, returned and merged. */
+/**
+ * Tables that stay in the vault they were written in: the team bookkeeping, and a person's own
+ * signing identity (their private key, sealed by their signing passphrase, never travels).
+ */
+export const LOCAL_TABLES: readonly SealedRecordTable[] = [...TEAM_TABLES, 'signingIdentities'];
+
+/**
+ * The tables whose records make up the engagement: handed out, returned and merged (review
+ * notes, sign-offs, trusted signers included, so a reviewer can work from a package).
+ */
 export const ENGAGEMENT_TABLES = SEALED_RECORD_TABLES.filter(
-  (table) => !(TEAM_TABLES as readonly string[]).includes(table),
+  (table) => !LOCAL_TABLES.includes(table),
 );
 
 export type Payloads = {

@@ -20,6 +20,13 @@ import { personSchema } from '../registers/agreements/people';
 import { vendorSchema } from '../registers/agreements/vendors';
 import { disposalRecordSchema } from '../registers/disposal/disposal';
 import { policyReviewSchema } from '../registers/policies/review';
+import {
+  reviewNoteSchema,
+  signoffPolicySchema,
+  signoffSchema,
+  trustedSignerSchema,
+  unlockSchema,
+} from '../signoff/records';
 
 export const PACKAGE_TABLE_SCHEMAS: Readonly<Record<string, PayloadSchema>> = {
   engagement: engagementSchema,
@@ -37,6 +44,12 @@ export const PACKAGE_TABLE_SCHEMAS: Readonly<Record<string, PayloadSchema>> = {
   disposals: disposalRecordSchema,
   policyReviews: policyReviewSchema,
   settings: settingSchema,
+  // Review and sign-off travel too: a reviewer or approver may sign from a package.
+  trustedSigners: trustedSignerSchema,
+  signoffPolicies: signoffPolicySchema,
+  signoffs: signoffSchema,
+  reviewNotes: reviewNoteSchema,
+  unlocks: unlockSchema,
 };
 
 export const isPackageTable = (table: string): boolean =>

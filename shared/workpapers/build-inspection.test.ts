@@ -85,6 +85,7 @@ describe('buildInspectionWorkbook: sheets', () => {
       '抽樣說明',
       '佐證檔案',
       '備註',
+      '編製人員',
     ]);
     expect(headers(sheetOf(en.spec.sheets, 'Findings'))).toEqual([
       'No.',

@@ -71,6 +71,7 @@ import {
   type RegistersInput,
 } from './register-sheets';
 import { safeText } from './sanitize';
+import type { RecordMergeInfo } from '../merge/types';
 import { inspectionRecordsOf } from '../signoff/digest';
 import { buildSigning, type BuiltSigning, type WorkpaperSignoffs } from './signoff-sheets';
 
@@ -95,6 +96,11 @@ export interface InspectionWorkbookInput {
   registers?: RegistersInput;
   /** The inspection's sign-offs (issue 12): shown on the cover and a sheet, and signed in meta. */
   signoff?: WorkpaperSignoffs;
+  /**
+   * What merges recorded on item results, by result id (issue 11): the checklist's 編製人員
+   * column names the auditors whose work a merged result holds.
+   */
+  mergeInfo?: Readonly<Record<string, RecordMergeInfo>>;
   appVersion: string;
   generatedAt: IsoInstant;
 }
@@ -319,7 +325,7 @@ export async function buildInspectionWorkbook(
         );
   const signing = await signingOf(data, ctx);
   const dataSheets = [
-    checklistSheet(ctx, data.items, data.itemResults),
+    checklistSheet(ctx, data.items, data.itemResults, input.mergeInfo ?? {}),
     findingsSheet(ctx, data.findings, data.items),
     systemsSheet(ctx, data.systems),
     ...(registers?.sheets ?? []),

@@ -4,6 +4,8 @@
  * record (so the meta sheet can map rows back on import). Pure; `build-inspection.ts`
  * assembles them with the cover and the meta sheet.
  */
+import type { RecordMergeInfo } from '../merge/types';
+import { preparedByText } from './prepared-by';
 import { formatCitation, type ChecklistItem } from '../catalog';
 import type { ActivityEntry } from '../domain/activity';
 import { asIsoInstant, formatDateTime, type IsoDate } from '../domain/dates';
@@ -118,6 +120,7 @@ export function checklistSheet(
   ctx: SheetContext,
   items: readonly ChecklistItem[],
   results: readonly Stored<StoredItemResult>[],
+  mergeInfo: Readonly<Record<string, RecordMergeInfo>> = {},
 ): BuiltSheet {
   const { lang } = ctx;
   const byItem = new Map<string, Stored<StoredItemResult>[]>();
@@ -154,6 +157,9 @@ export function checklistSheet(
       result === null ? null : ctx.user(result.sampleDescription),
       result === null ? null : evidenceNames(result.evidenceIds, ctx),
       result === null ? null : ctx.user(result.notes),
+      result === null
+        ? null
+        : ctx.user(preparedByText(result.updatedBy, mergeInfo[result.id], lang)),
     ]);
   };
   const listed = new Set<string>();
@@ -187,6 +193,7 @@ export function checklistSheet(
       { key: 'sampleDescription', width: 24, wrap: true, editable: true },
       { key: 'evidence', width: 22, wrap: true },
       { key: 'notes', width: 28, wrap: true, editable: true },
+      { key: 'preparedBy', width: 18, wrap: true },
     ]),
     rows,
     validations: [{ column: 'result', allowed: labelsOf(RESULTS, RESULT_LABELS, lang) }],

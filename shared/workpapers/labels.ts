@@ -93,6 +93,7 @@ export const CHECKLIST_HEADERS = {
   sampleDescription: t('抽樣說明', 'Sample'),
   evidence: t('佐證檔案', 'Evidence files'),
   notes: t('備註', 'Notes'),
+  preparedBy: t('編製人員', 'Prepared by'),
 } as const satisfies Record<string, Bilingual>;
 
 export const EVIDENCE_EXPECTED = t('應取得之佐證：', 'Evidence expected: ');

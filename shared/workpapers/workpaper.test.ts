@@ -130,7 +130,7 @@ describe('inspection workpaper, read back from the file', () => {
     const { workbook } = await exported();
     const ws = sheet(workbook, '查核項目');
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(ws.autoFilter).toBe('A1:K4');
+    expect(ws.autoFilter).toBe('A1:L4');
     expect(ws.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
@@ -255,7 +255,7 @@ describe('a full checklist', () => {
     const ws = sheet(workbook, '查核項目');
     const last = CHECKLIST_LIBRARY.items.length + 1;
     expect(ws.rowCount).toBe(last);
-    expect(ws.autoFilter).toBe(`A1:K${last}`);
+    expect(ws.autoFilter).toBe(`A1:L${last}`);
     expect(ws.getCell(last, headerColumn(ws, '查核結果')).dataValidation).toMatchObject({
       type: 'list',
     });

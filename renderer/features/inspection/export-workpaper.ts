@@ -77,7 +77,7 @@ export async function exportWorkpaper(
   data: InspectionData,
   options: ExportOptions,
 ): Promise<{ saved: boolean; contentHash: string }> {
-  const [engagements, systems, activity, info, registers, evidence] = await Promise.all([
+  const [engagements, systems, activity, info, registers, evidence, merges] = await Promise.all([
     session.list('engagement'),
     session.list('systems'),
     session.activity(),
@@ -85,6 +85,8 @@ export async function exportWorkpaper(
     readRegisters(session),
     // Every evidence record, so register sheets can name agreement scans and certificates.
     session.list('evidence'),
+    // What merges recorded on item results: the checklist names whose work each one holds.
+    session.list('mergeInfo'),
   ]);
   const engagement = engagements[0];
   if (!engagement) throw new Error('This vault has no engagement record.');
@@ -103,6 +105,9 @@ export async function exportWorkpaper(
       activity,
       evidence,
       registers,
+      mergeInfo: Object.fromEntries(
+        merges.filter((m) => m.table === 'itemResults').map((m) => [m.id, m.info]),
+      ),
       appVersion: info.version,
       generatedAt,
     },

@@ -443,7 +443,7 @@ describe('readWorkpaperEdits + diffWorkpaper', () => {
     ]);
     expect(diff.ignored.map(({ cell, scope, reason }) => [cell, scope, reason])).toEqual([
       ['M2', 'cell', 'extra-column'],
-      ['A8:K8', 'row', 'added-row'],
+      ['A8:L8', 'row', 'added-row'],
     ]);
   });
 

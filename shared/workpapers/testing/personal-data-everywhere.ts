@@ -105,6 +105,8 @@ const INPUT_SCHEMAS = {
   // when they are made (shared/signoff: identity names, unlock reasons), since signatures
   // over them must verify from the file, hidden sheet included.
   signoff: null,
+  // Only the auditors' names of merge sources are printed (編製人員), through the masking.
+  mergeInfo: null,
   appVersion: null,
   generatedAt: null,
 } satisfies { [K in keyof InspectionWorkbookInput]-?: z.ZodType | null };
