@@ -1,14 +1,18 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import type { VaultSession } from '../../data/vault-session';
 import { IDLE_MINUTES } from '../../prefs/preferences';
 import { Field } from '../../ui/Field';
+import { SigningIdentities } from '../signoff/SigningIdentities';
+import { TrustedSigners } from '../signoff/TrustedSigners';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { RekeyForm } from './RekeyForm';
 
 export function SettingsPanel({ session }: { session: VaultSession }) {
   const { t } = useTranslation();
   const { prefs, setPrefs, formatDate } = useApp();
+  const [signers, setSigners] = useState(0);
   return (
     <div className="settings">
       <h1>{t('settings.heading')}</h1>
@@ -67,6 +71,8 @@ export function SettingsPanel({ session }: { session: VaultSession }) {
           )}
         </Field>
       </section>
+      <SigningIdentities session={session} onChanged={() => setSigners((n) => n + 1)} />
+      <TrustedSigners key={signers} session={session} />
       <ChangePassphraseForm session={session} />
       <RekeyForm session={session} />
     </div>

@@ -1,0 +1,122 @@
+import { type SyntheticEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_ROLES } from '../../../shared/signoff/records';
+import { useApp } from '../../app/app-context';
+import { describeError } from '../../app/describe-error';
+import type { VaultSession } from '../../data/vault-session';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextAreaField';
+import { useRecords } from '../workspace/use-records';
+import { addTrustedSigner, retireTrustedSigner } from './identities';
+
+const roleName = (key: string | null) =>
+  DEFAULT_ROLES.find((r) => r.key === key)?.name ?? key ?? '—';
+
+/** The engagement's trusted signers: whose keys count, who added them, retired keys kept. */
+export function TrustedSigners({ session }: { session: VaultSession }) {
+  const { t } = useTranslation();
+  const { formatDate } = useApp();
+  const { records, reload } = useRecords(session, 'trustedSigners');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="card" aria-label={t('signoff.trustedSigners')}>
+      <h2>{t('signoff.trustedSigners')}</h2>
+      <table className="small">
+        <thead>
+          <tr>
+            <th>{t('signoff.signerName')}</th>
+            <th>{t('signoff.role')}</th>
+            <th>{t('signoff.fingerprint')}</th>
+            <th>{t('signoff.addedBy')}</th>
+            <th>{t('signoff.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(records ?? []).map((s) => (
+            <tr key={s.id}>
+              <td>{s.name}</td>
+              <td>{roleName(s.role)}</td>
+              <td className="mono">{s.fingerprint}</td>
+              <td>
+                {s.addedBy} · {formatDate(s.addedAt.slice(0, 10))}
+              </td>
+              <td>
+                {s.retiredAt ? (
+                  t('signoff.retiredOn', { date: formatDate(s.retiredAt.slice(0, 10)) })
+                ) : (
+                  <ConfirmButton
+                    label={t('signoff.retire')}
+                    confirmLabel={t('signoff.confirmRetire')}
+                    onConfirm={() =>
+                      void retireTrustedSigner(session, s.id).then(reload, (e: unknown) =>
+                        setError(describeError(e, t)),
+                      )
+                    }
+                  />
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ErrorText message={error} />
+      <AddSignerForm session={session} onAdded={reload} />
+    </section>
+  );
+}
+
+function AddSignerForm({ session, onAdded }: { session: VaultSession; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const [publicKey, setPublicKey] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await addTrustedSigner(session, { publicKey, name: name.trim(), role: role || null });
+      setPublicKey('');
+      setName('');
+      onAdded();
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  }
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-label={t('signoff.addSigner')}>
+      <h3>{t('signoff.addSigner')}</h3>
+      <TextAreaField
+        label={t('signoff.publicKey')}
+        rows={2}
+        value={publicKey}
+        onChange={setPublicKey}
+      />
+      <div className="row">
+        <Field label={t('signoff.signerName')}>
+          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label={t('signoff.role')}>
+          {(p) => (
+            <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
+              <option value="">{t('signoff.anyRole')}</option>
+              {DEFAULT_ROLES.map((r) => (
+                <option key={r.key} value={r.key}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorText message={error} />
+      <div className="actions">
+        <button type="submit" disabled={!publicKey.trim() || !name.trim()}>
+          {t('signoff.addSignerSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}
