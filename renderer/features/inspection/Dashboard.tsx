@@ -17,6 +17,7 @@ import { today } from '../../app/today';
 import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import { type Bar, BarChart } from '../../ui/charts/BarChart';
+import { InspectionSignoff } from '../signoff/InspectionSignoff';
 import { useRecords } from '../workspace/use-records';
 import type { ChecklistFilter } from './ChecklistView';
 import type { FindingFilter } from './FindingsView';
@@ -106,6 +107,7 @@ export function Dashboard({
 
   return (
     <div className="dashboard">
+      <InspectionSignoff inspection={data.inspection} findings={data.findings.length} />
       <div className="kpis">
         <button type="button" className="kpi" onClick={() => onShowItems({ result: 'untested' })}>
           <strong data-testid="kpi-progress">

@@ -5,6 +5,8 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
+import { LockBanner } from '../signoff/LockBanner';
+import { SignoffContext, useSignoff } from '../signoff/use-signoff';
 import { TabBar } from '../../ui/TabBar';
 import { ChecklistView, type ChecklistFilter } from './ChecklistView';
 import { Dashboard } from './Dashboard';
@@ -34,12 +36,14 @@ export function InspectionView({
   const [checklistFilter, setChecklistFilter] = useState<ChecklistFilter>({});
   const [findingFilter, setFindingFilter] = useState<FindingFilter>({});
   const [importing, setImporting] = useState(false);
+  // Reloaded with the inspection's data, so an edit shows as 簽核後已修改 at once.
+  const signoff = useSignoff(session, inspectionId, data);
 
   if (error) return <ErrorText message={describeError(error, t)} />;
   if (!data) return <p className="muted">{t('common.loading')}</p>;
   const { inspection } = data;
   return (
-    <div>
+    <SignoffContext.Provider value={signoff}>
       <div className="page-title">
         <div>
           <button type="button" className="link" onClick={onClose}>
@@ -58,6 +62,7 @@ export function InspectionView({
           </button>
         </div>
       </div>
+      <LockBanner />
       {importing && (
         <WorkpaperImport
           session={session}
@@ -110,6 +115,6 @@ export function InspectionView({
         />
       )}
       {view === 'sampling' && <SamplingView session={session} inspectionId={inspectionId} />}
-    </div>
+    </SignoffContext.Provider>
   );
 }

@@ -14,6 +14,8 @@ import type { VaultSession } from '../../data/vault-session';
 import { pick } from '../../i18n/pick';
 import { ErrorText } from '../../ui/ErrorText';
 import { TextAreaField } from '../../ui/TextAreaField';
+import { ItemSignoff } from '../signoff/ItemSignoff';
+import { useSignoffView } from '../signoff/use-signoff';
 import { EvidenceList } from './EvidenceList';
 import type { InspectionData } from './use-inspection';
 
@@ -38,6 +40,8 @@ export function ItemDetail({
   const [draft, setDraft] = useState(result);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // 已定稿: the guard refuses any write; the form says so by being read-only.
+  const locked = useSignoffView()?.loaded?.lockedBy != null;
   const findings = data.findings.filter((f) => f.itemId === item.id);
   const evidence = data.evidence.filter((e) => draft.evidenceIds.includes(e.id));
 
@@ -112,73 +116,75 @@ export function ItemDetail({
           void save(draft);
         }}
       >
-        <fieldset className="results" aria-label={t('checklist.result')}>
-          <legend>{t('checklist.result')}</legend>
-          {RESULTS.map((r) => (
-            <label key={r} className="radio">
-              <input
-                type="radio"
-                name="result"
-                value={r}
-                checked={draft.result === r}
-                onChange={() => setDraft({ ...draft, result: r })}
-              />
-              {pick(RESULT_LABELS[r], lang)}
-            </label>
-          ))}
-        </fieldset>
-        {draft.result === 'not-applicable' && (
-          <TextAreaField
-            label={t('item.reason')}
-            rows={2}
-            value={draft.reason}
-            onChange={(value) => setDraft({ ...draft, reason: value })}
-          />
-        )}
-        <TextAreaField
-          label={t('item.workPerformed')}
-          rows={3}
-          value={draft.workPerformed}
-          onChange={(value) => setDraft({ ...draft, workPerformed: value })}
-        />
-        <TextAreaField
-          label={t('item.sample')}
-          rows={2}
-          value={draft.sampleDescription}
-          onChange={(value) => setDraft({ ...draft, sampleDescription: value })}
-        />
-        <TextAreaField
-          label={t('item.notes')}
-          rows={3}
-          value={draft.notes}
-          onChange={(value) => setDraft({ ...draft, notes: value })}
-        />
-        <ErrorText message={error} />
-        {saved && (
-          <p className="ok small" role="status">
-            {t('item.saved')}
-          </p>
-        )}
-        {isDeficientResult(draft.result) && findings.length === 0 && (
-          <p className="warning small" role="status">
-            {t('item.needsFinding')}
-          </p>
-        )}
-        <div className="actions">
-          {isDeficientResult(draft.result) && (
-            <button
-              type="button"
-              onClick={() =>
-                void raiseFinding().catch((e: unknown) => setError(describeError(e, t)))
-              }
-            >
-              {t('item.raiseFinding')}
-            </button>
+        <fieldset className="bare" disabled={locked}>
+          <fieldset className="results" aria-label={t('checklist.result')}>
+            <legend>{t('checklist.result')}</legend>
+            {RESULTS.map((r) => (
+              <label key={r} className="radio">
+                <input
+                  type="radio"
+                  name="result"
+                  value={r}
+                  checked={draft.result === r}
+                  onChange={() => setDraft({ ...draft, result: r })}
+                />
+                {pick(RESULT_LABELS[r], lang)}
+              </label>
+            ))}
+          </fieldset>
+          {draft.result === 'not-applicable' && (
+            <TextAreaField
+              label={t('item.reason')}
+              rows={2}
+              value={draft.reason}
+              onChange={(value) => setDraft({ ...draft, reason: value })}
+            />
           )}
-          <button type="submit" className="primary">
-            {t('common.save')}
-          </button>
-        </div>
+          <TextAreaField
+            label={t('item.workPerformed')}
+            rows={3}
+            value={draft.workPerformed}
+            onChange={(value) => setDraft({ ...draft, workPerformed: value })}
+          />
+          <TextAreaField
+            label={t('item.sample')}
+            rows={2}
+            value={draft.sampleDescription}
+            onChange={(value) => setDraft({ ...draft, sampleDescription: value })}
+          />
+          <TextAreaField
+            label={t('item.notes')}
+            rows={3}
+            value={draft.notes}
+            onChange={(value) => setDraft({ ...draft, notes: value })}
+          />
+          <ErrorText message={error} />
+          {saved && (
+            <p className="ok small" role="status">
+              {t('item.saved')}
+            </p>
+          )}
+          {isDeficientResult(draft.result) && findings.length === 0 && (
+            <p className="warning small" role="status">
+              {t('item.needsFinding')}
+            </p>
+          )}
+          <div className="actions">
+            {isDeficientResult(draft.result) && (
+              <button
+                type="button"
+                onClick={() =>
+                  void raiseFinding().catch((e: unknown) => setError(describeError(e, t)))
+                }
+              >
+                {t('item.raiseFinding')}
+              </button>
+            )}
+            <button type="submit" className="primary">
+              {t('common.save')}
+            </button>
+          </div>
+        </fieldset>
       </form>
       {findings.length > 0 && (
         <p className="small">
@@ -186,6 +192,7 @@ export function ItemDetail({
           {findings.map((f) => f.title).join('；')}
         </p>
       )}
+      <ItemSignoff itemId={item.id} result={result} findings={findings.length} />
       <EvidenceList
         session={session}
         inspectionId={data.inspection.id}

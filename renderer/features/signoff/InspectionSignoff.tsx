@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Inspection } from '../../../shared/domain/inspections';
+import { LevelStrip } from './LevelStrip';
+import { ReviewNotes } from './ReviewNotes';
+import { SignDialog } from './SignDialog';
+import { staleCount } from './signoff-state';
+import { useSignoffView } from './use-signoff';
+
+/** On the dashboard: the inspection's own sign-off levels, its stale count and its notes. */
+export function InspectionSignoff({
+  inspection,
+  findings,
+}: {
+  inspection: Inspection;
+  findings: number;
+}) {
+  const { t } = useTranslation();
+  const view = useSignoffView();
+  const [signing, setSigning] = useState(false);
+  const loaded = view?.loaded;
+  if (!view || !loaded) return null;
+  const stale = staleCount(loaded);
+  return (
+    <section className="card signoff" aria-label={t('signoff.inspectionHeading')}>
+      <h2>{t('signoff.inspectionHeading')}</h2>
+      <p className="small">
+        {t('signoff.staleCount')}{' '}
+        <strong className={stale > 0 ? 'warning' : ''} data-testid="stale-count">
+          {stale}
+        </strong>
+      </p>
+      <LevelStrip
+        loaded={loaded}
+        subject={{ kind: 'inspection' }}
+        label={t('signoff.inspectionLevels')}
+      />
+      <div className="actions">
+        <button type="button" onClick={() => setSigning(true)} disabled={loaded.lockedBy !== null}>
+          {t('signoff.signInspection')}
+        </button>
+      </div>
+      {signing && (
+        <SignDialog
+          view={view}
+          loaded={loaded}
+          subject={{ kind: 'inspection' }}
+          title={t('signoff.signInspection')}
+          onClose={() => setSigning(false)}
+          summary={
+            <dl className="small">
+              <dt>{t('signoff.inspectionTitle')}</dt>
+              <dd>{inspection.title}</dd>
+              <dt>{t('signoff.period')}</dt>
+              <dd>
+                {inspection.periodStart} – {inspection.periodEnd}
+              </dd>
+              <dt>{t('signoff.itemsCount')}</dt>
+              <dd>{loaded.contents.inspection.items.length}</dd>
+              <dt>{t('signoff.findingsCount')}</dt>
+              <dd>{findings}</dd>
+            </dl>
+          }
+        />
+      )}
+      <ReviewNotes view={view} loaded={loaded} target={{ kind: 'inspection' }} />
+    </section>
+  );
+}

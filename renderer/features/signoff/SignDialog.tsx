@@ -1,0 +1,121 @@
+import { type ReactNode, type SyntheticEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordId } from '../../../shared/domain/records';
+import type { Subject } from '../../../shared/signoff/records';
+import { describeError } from '../../app/describe-error';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { SecretInput } from '../../ui/SecretInput';
+import { IdentityPicker } from './IdentityPicker';
+import { nextLevelFor } from './next-level';
+import { signOff } from './sign';
+import type { LoadedSignoff } from './signoff-state';
+import type { SignoffView } from './use-signoff';
+
+/**
+ * 簽核: shows what is signed (the summary and the digest the signature covers), whose identity
+ * signs and at which level, and asks for that identity's signing passphrase. Refusals are the
+ * service's (order, separation of duties, open notes, wrong passphrase).
+ */
+export function SignDialog({
+  view,
+  loaded,
+  subject,
+  title,
+  summary,
+  onClose,
+}: {
+  view: SignoffView;
+  loaded: LoadedSignoff;
+  subject: Subject;
+  title: string;
+  summary: ReactNode;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const [identityId, setIdentityId] = useState<RecordId | ''>(view.identities[0]?.id ?? '');
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const identity = view.identities.find((i) => i.id === identityId);
+  const level = identity ? nextLevelFor(loaded, identity.fingerprint, subject) : null;
+  const role = level === null ? undefined : loaded.policy.roles[level - 1];
+  const digest =
+    subject.kind === 'item'
+      ? loaded.state.digests.items.get(subject.itemId)
+      : loaded.state.digests.inspection;
+
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    if (!identity || level === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await signOff(view.session, {
+        inspectionId: loaded.inspectionId,
+        subjects: [subject],
+        level,
+        identityId: identity.id,
+        passphrase,
+      });
+      setPassphrase('');
+      view.reload();
+      onClose();
+    } catch (e) {
+      setError(describeError(e, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={(e) => void submit(e)}>
+        <section aria-label={t('signoff.whatIsSigned')}>
+          <h3>{t('signoff.whatIsSigned')}</h3>
+          {summary}
+          <p className="small">
+            {t('signoff.digest')} <span className="mono">{digest}</span>
+          </p>
+        </section>
+        <fieldset disabled={busy}>
+          <IdentityPicker
+            identities={view.identities}
+            value={identityId}
+            onChange={setIdentityId}
+          />
+          {identity && (
+            <p className="small" data-testid="sign-level">
+              {role
+                ? t('signoff.signsAt', { role: role.name, level })
+                : t('signoff.noLevelForIdentity')}
+            </p>
+          )}
+          <Field label={t('signoff.signingPassphrase')}>
+            {(p) => (
+              <SecretInput
+                {...p}
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
+            )}
+          </Field>
+        </fieldset>
+        <ErrorText message={error} />
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            disabled={busy || !identity || level === null || !passphrase}
+          >
+            {busy ? t('signoff.signing') : t('signoff.signSubmit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
