@@ -25,7 +25,7 @@ export function IdentityPicker({
           <option value="">{t('signoff.chooseIdentity')}</option>
           {identities.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.name}（{i.fingerprint}）
+              {i.name} · {i.fingerprint}
             </option>
           ))}
         </select>

@@ -17,7 +17,7 @@ export function InspectionSignoff({
 }) {
   const { t } = useTranslation();
   const view = useSignoffView();
-  const [signing, setSigning] = useState(false);
+  const [signing, setSigning] = useState<'inspection' | 'items' | null>(null);
   const loaded = view?.loaded;
   if (!view || !loaded) return null;
   const stale = staleCount(loaded);
@@ -36,17 +36,41 @@ export function InspectionSignoff({
         label={t('signoff.inspectionLevels')}
       />
       <div className="actions">
-        <button type="button" onClick={() => setSigning(true)} disabled={loaded.lockedBy !== null}>
+        <button
+          type="button"
+          onClick={() => setSigning('items')}
+          disabled={loaded.lockedBy !== null}
+        >
+          {t('signoff.signAllItems')}
+        </button>
+        <button
+          type="button"
+          onClick={() => setSigning('inspection')}
+          disabled={loaded.lockedBy !== null}
+        >
           {t('signoff.signInspection')}
         </button>
       </div>
-      {signing && (
+      {signing === 'items' && (
         <SignDialog
           view={view}
           loaded={loaded}
-          subject={{ kind: 'inspection' }}
+          subjects={[...loaded.contents.items.keys()].map((itemId) => ({
+            kind: 'item' as const,
+            itemId,
+          }))}
+          title={t('signoff.signAllItems')}
+          onClose={() => setSigning(null)}
+          summary={<p className="small">{t('signoff.signAllItemsHint')}</p>}
+        />
+      )}
+      {signing === 'inspection' && (
+        <SignDialog
+          view={view}
+          loaded={loaded}
+          subjects={[{ kind: 'inspection' }]}
           title={t('signoff.signInspection')}
-          onClose={() => setSigning(false)}
+          onClose={() => setSigning(null)}
           summary={
             <dl className="small">
               <dt>{t('signoff.inspectionTitle')}</dt>

@@ -39,7 +39,7 @@ export function ItemSignoff({
         <SignDialog
           view={view}
           loaded={loaded}
-          subject={subject}
+          subjects={[subject]}
           title={t('signoff.signItem', { item: itemId })}
           onClose={() => setSigning(false)}
           summary={

@@ -1,7 +1,8 @@
 import { type ReactNode, type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordId } from '../../../shared/domain/records';
-import type { Subject } from '../../../shared/signoff/records';
+import { subjectKey, type Subject } from '../../../shared/signoff/records';
+import { levelStatus } from '../../../shared/signoff/state';
 import { describeError } from '../../app/describe-error';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
@@ -21,14 +22,15 @@ import type { SignoffView } from './use-signoff';
 export function SignDialog({
   view,
   loaded,
-  subject,
+  subjects,
   title,
   summary,
   onClose,
 }: {
   view: SignoffView;
   loaded: LoadedSignoff;
-  subject: Subject;
+  /** What to sign; those already holding a valid sign-off at the level are left out. */
+  subjects: readonly Subject[];
   title: string;
   summary: ReactNode;
   onClose: () => void;
@@ -39,22 +41,25 @@ export function SignDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const identity = view.identities.find((i) => i.id === identityId);
-  const level = identity ? nextLevelFor(loaded, identity.fingerprint, subject) : null;
+  const first = subjects[0] ?? { kind: 'inspection' };
+  const level = identity ? nextLevelFor(loaded, identity.fingerprint, first) : null;
   const role = level === null ? undefined : loaded.policy.roles[level - 1];
-  const digest =
-    subject.kind === 'item'
-      ? loaded.state.digests.items.get(subject.itemId)
-      : loaded.state.digests.inspection;
+  const toSign =
+    level === null || subjects.length === 1
+      ? subjects
+      : subjects.filter((s) => levelStatus(loaded.state, s, level).status !== 'valid');
+  const digestOf = (s: Subject) =>
+    s.kind === 'item' ? loaded.state.digests.items.get(s.itemId) : loaded.state.digests.inspection;
 
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
-    if (!identity || level === null) return;
+    if (!identity || level === null || toSign.length === 0) return;
     setBusy(true);
     setError(null);
     try {
       await signOff(view.session, {
         inspectionId: loaded.inspectionId,
-        subjects: [subject],
+        subjects: toSign,
         level,
         identityId: identity.id,
         passphrase,
@@ -75,9 +80,14 @@ export function SignDialog({
         <section aria-label={t('signoff.whatIsSigned')}>
           <h3>{t('signoff.whatIsSigned')}</h3>
           {summary}
-          <p className="small">
-            {t('signoff.digest')} <span className="mono">{digest}</span>
-          </p>
+          <p className="small">{t('signoff.digest')}</p>
+          <ul className="plain small mono" aria-label={t('signoff.digest')}>
+            {toSign.map((s) => (
+              <li key={subjectKey(s)}>
+                {s.kind === 'item' ? s.itemId : t('signoff.inspectionTitle')} {digestOf(s)}
+              </li>
+            ))}
+          </ul>
         </section>
         <fieldset disabled={busy}>
           <IdentityPicker
@@ -110,7 +120,7 @@ export function SignDialog({
           <button
             type="submit"
             className="primary"
-            disabled={busy || !identity || level === null || !passphrase}
+            disabled={busy || !identity || level === null || toSign.length === 0 || !passphrase}
           >
             {busy ? t('signoff.signing') : t('signoff.signSubmit')}
           </button>

@@ -1,0 +1,154 @@
+/**
+ * Review and sign-off end to end (issue 12), three people on one laptop: each makes a signing
+ * identity in settings and signs with their own passphrase. The preparer completes an item and
+ * signs; the reviewer raises a note, the preparer responds, the reviewer is refused while the
+ * note is open, clears it and signs; the approver signs the item, then every level signs the
+ * inspection and the approver's final sign-off locks it; an edit is refused with the guard's
+ * message; the approver unlocks with a reason and the final sign-off shows stale.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SignoffPage, type Signer } from './pages/signoff-page';
+import type { WorkbenchPage } from './pages/workbench-page';
+import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
+
+const VAULT = { label: '簽核 e2e', passphrase: 'signoff e2e vault passphrase' };
+const INSPECTION = '114 年度資安自評（簽核）';
+const ITEM = 'SR-04-01.1';
+const PREPARER: Signer = { name: '林編製', role: '編製', passphrase: 'preparer signing 2025' };
+const REVIEWER: Signer = { name: '黃覆核', role: '覆核', passphrase: 'reviewer signing 2025' };
+const APPROVER: Signer = { name: '張核定', role: '核定', passphrase: 'approver signing 2025' };
+const NOTE = '請補充抽查樣本之選取方式。';
+const LOCKED = '此查核已定稿（核定簽核後唯讀）';
+
+describe('review and sign-off', () => {
+  let session: E2eSession | undefined;
+  let ui: WorkbenchPage;
+  let so: SignoffPage;
+
+  beforeAll(async () => {
+    session = await openWorkbench();
+    ({ ui } = session);
+    so = new SignoffPage(ui);
+    await ui.createVault({ ...VAULT, entity: '示範產物保險', owner: '林編製' });
+  });
+
+  afterAll(() => closeWorkbench(session));
+
+  const page = () => ui.page;
+  const text = (locator: ReturnType<WorkbenchPage['heading']>) => ui.text(locator);
+
+  /** Three signing identities, each a trusted signer with its role, added by the vault's user. */
+  async function makeIdentities() {
+    await ui.enterVault(VAULT, '設定');
+    for (const signer of [PREPARER, REVIEWER, APPROVER]) {
+      const row = await so.createIdentity(signer);
+      await expect.poll(text(row)).toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    }
+    const signers = page().getByRole('region', { name: '受信任簽章者' });
+    for (const signer of [PREPARER, REVIEWER, APPROVER]) {
+      const row = signers
+        .getByRole('row')
+        .filter({ has: page().getByRole('cell', { name: signer.name, exact: true }) });
+      await expect.poll(text(row)).toContain(signer.role);
+      await expect.poll(text(row)).toContain('林編製'); // who added it: the vault's user
+    }
+  }
+
+  /** An item signed in order, a review note blocking the reviewer until its author clears it. */
+  async function signItem() {
+    await ui.enterVault(VAULT, '自評查核');
+    await ui.createInspection(INSPECTION);
+    const item = await ui.recordResult(ITEM, '符合', '抽查新進員工 10 名之保密切結書，均已簽署。');
+    const signoff = so.itemSignoff(item);
+    const signButton = signoff.getByRole('button', { name: '簽核', exact: true });
+    const level = (role: Signer['role']) => text(so.level(signoff, '簽核層級', role));
+
+    // The dialog shows what is signed: the result and the work performed.
+    await signButton.click();
+    const dialog = await ui.visible(page().getByRole('dialog'));
+    await expect.poll(text(dialog)).toContain('抽查新進員工 10 名');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await so.signOk(signButton, PREPARER);
+    await expect.poll(level('編製')).toContain('已簽');
+    await expect.poll(level('編製')).toContain(PREPARER.name);
+    await expect.poll(level('覆核')).toContain('未簽');
+
+    // A wrong passphrase is refused and nothing is signed.
+    const wrong = await so.sign(signButton, { ...REVIEWER, passphrase: 'not the passphrase!' });
+    await expect.poll(text(wrong.getByRole('alert'))).toBe('簽章密碼錯誤。');
+    await wrong.getByRole('button', { name: '取消' }).click();
+
+    const notes = so.notes(signoff);
+    const note = await so.raiseNote(signoff, REVIEWER, NOTE);
+    await so.respond(note, notes, PREPARER, '依員工編號隨機抽選。');
+
+    // While the note is open the reviewer's sign-off is refused with the service's message.
+    const refused = await so.sign(signButton, REVIEWER);
+    await expect.poll(text(refused.getByRole('alert'))).toContain('尚有未解除的覆核意見');
+    await refused.getByRole('button', { name: '取消' }).click();
+    await refused.waitFor({ state: 'detached' });
+
+    // Only the author clears it; cleared, it leaves the open list and shows struck through.
+    await so.clearNote(note, notes, PREPARER);
+    await expect.poll(text(notes.getByRole('alert'))).toBe('只有提出覆核意見的人可以解除該意見。');
+    await so.clearNote(note, notes, REVIEWER);
+    await expect.poll(text(notes.getByTestId('open-notes'))).toBe('0');
+    await notes.getByLabel('顯示').selectOption({ label: '已解除' });
+    await ui.visible(notes.getByRole('listitem', { name: NOTE }).locator('s'));
+
+    // The preparer's identity signs at its own level only, which already holds their sign-off.
+    const twice = await so.sign(signButton, PREPARER);
+    await expect.poll(text(twice.getByRole('alert'))).toContain('此層級已有有效簽核');
+    await twice.getByRole('button', { name: '取消' }).click();
+    await twice.waitFor({ state: 'detached' });
+
+    await so.signOk(signButton, REVIEWER);
+    await expect.poll(level('覆核')).toContain(REVIEWER.name);
+    await so.signOk(signButton, APPROVER);
+    await expect.poll(level('核定')).toContain(APPROVER.name);
+  }
+
+  /** The inspection signed at every level; the final sign-off locks; unlocking stales it. */
+  async function lockAndUnlock() {
+    await ui.enterInspection(VAULT, INSPECTION, '總覽');
+    const card = so.inspectionSignoff();
+    const level = (role: Signer['role']) => text(so.level(card, '整份自評簽核層級', role));
+    for (const signer of [PREPARER, REVIEWER, APPROVER]) {
+      await so.signOk(card.getByRole('button', { name: '簽核全部項目' }), signer);
+    }
+    for (const signer of [PREPARER, REVIEWER, APPROVER]) {
+      await so.signOk(card.getByRole('button', { name: '簽核整份自評' }), signer);
+      await expect.poll(level(signer.role)).toContain('已簽');
+    }
+    await expect.poll(text(so.lockBanner())).toContain('已定稿');
+    await expect.poll(text(so.lockBanner())).toContain(LOCKED);
+
+    // The item's form is read-only, and a write the screen still offers is refused plainly.
+    const item = await ui.openItem(ITEM);
+    await expect.poll(() => item.getByRole('button', { name: '儲存' }).isDisabled()).toBe(true);
+    await ui.chooseFile(item.getByRole('button', { name: '加入檔案' }).first(), {
+      name: '補件.txt',
+      mimeType: 'text/plain',
+      content: '定稿後補件',
+    });
+    await expect.poll(text(item.getByRole('alert').first())).toContain(LOCKED);
+
+    await so.unlock(APPROVER, '補正抽查紀錄');
+    await so.lockBanner().waitFor({ state: 'detached' });
+    await expect.poll(() => item.getByRole('button', { name: '儲存' }).isDisabled()).toBe(false);
+    await ui.openInspectionView('總覽');
+    await expect.poll(level('核定')).toContain('簽核後已修改');
+    await expect.poll(level('核定')).toContain('已解除定稿');
+    await expect.poll(level('覆核')).toContain('已簽');
+  }
+
+  // One flow, each step resting on the last (the issue's scenario), in one test so that no
+  // test depends on another's leftovers.
+  it('prepares, reviews, approves, locks and unlocks an inspection', async () => {
+    await makeIdentities();
+    await signItem();
+    await lockAndUnlock();
+  }, 300_000);
+});
