@@ -142,6 +142,18 @@ describe('review and sign-off', () => {
     await expect.poll(level('核定')).toContain('簽核後已修改');
     await expect.poll(level('核定')).toContain('已解除定稿');
     await expect.poll(level('覆核')).toContain('已簽');
+
+    // Editing the item after sign-off stales its sign-offs, naming the field that changed,
+    // and the inspection's (its digest covers the item's): 3 levels each on the dashboard.
+    const edited = await ui.recordResult(ITEM, '符合', '補正後：抽查新進員工 12 名之切結書。');
+    const itemLevel = (role: Signer['role']) =>
+      text(so.level(so.itemSignoff(edited), '簽核層級', role));
+    for (const role of ['編製', '覆核', '核定'] as const) {
+      await expect.poll(itemLevel(role)).toContain('簽核後已修改');
+      await expect.poll(itemLevel(role)).toContain('執行之查核工作');
+    }
+    await ui.openInspectionView('總覽');
+    await expect.poll(text(card.getByTestId('stale-count'))).toBe('6');
   }
 
   // One flow, each step resting on the last (the scenario), in one test so that no
