@@ -4,6 +4,7 @@ import type { Inspection } from '../../../shared/domain/inspections';
 import { LevelStrip } from './LevelStrip';
 import { ReviewNotes } from './ReviewNotes';
 import { SignDialog } from './SignDialog';
+import { SignoffError } from './SignoffError';
 import { staleCount } from './signoff-state';
 import { useSignoffView } from './use-signoff';
 
@@ -19,6 +20,7 @@ export function InspectionSignoff({
   const view = useSignoffView();
   const [signing, setSigning] = useState<'inspection' | 'items' | null>(null);
   const loaded = view?.loaded;
+  if (view?.error) return <SignoffError error={view.error} />;
   if (!view || !loaded) return null;
   const stale = staleCount(loaded);
   return (

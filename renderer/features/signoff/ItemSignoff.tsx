@@ -7,6 +7,7 @@ import { pick } from '../../i18n/pick';
 import { LevelStrip } from './LevelStrip';
 import { ReviewNotes } from './ReviewNotes';
 import { SignDialog } from './SignDialog';
+import { SignoffError } from './SignoffError';
 import { useSignoffView } from './use-signoff';
 
 /** On a checklist item: its sign-off levels, the 簽核 button and its review notes. */
@@ -23,6 +24,7 @@ export function ItemSignoff({
   const view = useSignoffView();
   const [signing, setSigning] = useState(false);
   const loaded = view?.loaded;
+  if (view?.error) return <SignoffError error={view.error} />;
   if (!view || !loaded) return null;
   const subject: Subject = { kind: 'item', itemId };
   const content = loaded.contents.items.get(itemId);
