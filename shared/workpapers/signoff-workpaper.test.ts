@@ -6,42 +6,14 @@ import { demoSignoff, type DemoSignoff } from '../sample/demo-signoff';
 import { toIsoInstant } from '../domain/dates';
 import { fastKdf, must } from '../signoff/testing';
 import { buildInspectionWorkbook } from './build-inspection';
-import { META_SHEET_NAME, readWorkpaperMeta, type WorkpaperMeta } from './meta';
-import { plainGrid, readWorkbookCells } from './roundtrip/read-workbook';
+import type { WorkpaperMeta } from './meta';
+import { readWorkbookCells } from './roundtrip/read-workbook';
 import { verifySignedWorkpaper } from './signoff-verify';
+import { editWorkbook, gridsOf, verifyBytes } from './testing/verify-bytes';
 import { SIGNOFF_LABELS } from './signoff-sheets';
 import { writeWorkbook } from './xlsx-write';
 
 const NOW = new Date('2026-03-04T02:00:00.000Z');
-
-/** Each sheet the meta lists, as the grid of values a reader gets. */
-function gridsOf(sheets: Awaited<ReturnType<typeof readWorkbookCells>>, meta: WorkpaperMeta) {
-  return new Map(
-    meta.sheets.map((e) => {
-      const sheet = sheets.find((s) => s.name === e.name);
-      return [e.name, sheet === undefined ? null : plainGrid(sheet, e.columns.length)];
-    }),
-  );
-}
-
-async function verifyBytes(bytes: Uint8Array, signers: DemoSignoff['trusted'] | null = null) {
-  const sheets = await readWorkbookCells(bytes);
-  const metaSheet = must(sheets.find((s) => s.name === META_SHEET_NAME));
-  const reading = await readWorkpaperMeta(plainGrid(metaSheet, 2));
-  if (!reading.ok) throw new Error(reading.problem);
-  const grids = gridsOf(sheets, reading.meta);
-  return { meta: reading.meta, result: await verifySignedWorkpaper(reading.meta, grids, signers) };
-}
-
-async function edit(
-  bytes: Uint8Array,
-  change: (wb: ExcelJS.Workbook) => void,
-): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.slice().buffer);
-  change(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 describe('signed workpapers', () => {
   let signed: DemoSignoff;
@@ -141,7 +113,7 @@ describe('signed workpapers', () => {
   it('names the item whose cell was edited after signing', async () => {
     const { meta } = await verifyBytes(bytes);
     const entry = must(meta.rows.find((r) => r.table === 'itemResults' && r.id !== null));
-    const changed = await edit(bytes, (wb) => {
+    const changed = await editWorkbook(bytes, (wb) => {
       const ws = must(wb.getWorksheet(entry.sheet));
       ws.getCell(entry.row, 6).value = '不符合';
     });
@@ -153,7 +125,7 @@ describe('signed workpapers', () => {
     expect(altered.some((s) => s.subject === 'inspection')).toBe(true);
 
     // The masked cell rewritten without its mask: named too, though only its commitment is signed.
-    const unmasked = await edit(bytes, (wb) => {
+    const unmasked = await editWorkbook(bytes, (wb) => {
       must(wb.getWorksheet(entry.sheet)).getCell(entry.row, 8).value = '改過的查核工作';
     });
     const second = await verifyBytes(unmasked);

@@ -7,54 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ActivityDraft } from '../../../shared/domain/activity';
 import { engagement, sampleInput } from '../../../shared/workpapers/testing/factories';
 import type { VaultSession } from '../../data/vault-session';
-import {
-  JobCancelledError,
-  toJobFailure,
-  type JobProgress,
-  type JobReply,
-} from '../../jobs/protocol';
-import type { WorkerLike } from '../../jobs/run-worker-job';
-import type { JobContext, JobOutcome } from '../../jobs/serve-job';
+import { JobCancelledError, type JobProgress } from '../../jobs/protocol';
 import type { Platform } from '../../platform';
 import type { Preferences } from '../../prefs/preferences';
-import { runExportJob, runExportSpecJob, type ExportJobRequest } from './export-job';
 import { exportWorkpaper } from './export-workpaper';
-
-/** A worker stand-in that runs the export job functions in this thread, recording both ways. */
-function inProcessWorker(requests: unknown[], replies: unknown[] = []): () => WorkerLike {
-  return () => {
-    const worker: WorkerLike = {
-      onmessage: null,
-      onerror: null,
-      terminate: () => undefined,
-      postMessage: (message: unknown) => {
-        requests.push(message);
-        const request = message as ExportJobRequest | { mode: 'spec' };
-        const post = (reply: JobReply<unknown>) =>
-          worker.onmessage?.({ data: reply } as MessageEvent);
-        const context: JobContext = {
-          progress: (progress: JobProgress) => {
-            post({ type: 'progress', progress });
-          },
-        };
-        const run: Promise<JobOutcome<unknown>> =
-          request.mode === 'spec'
-            ? runExportSpecJob(message as Parameters<typeof runExportSpecJob>[0], context)
-            : runExportJob(message as ExportJobRequest, context);
-        run.then(
-          ({ value }) => {
-            replies.push(value);
-            post({ type: 'done', value });
-          },
-          (error: unknown) => {
-            post({ type: 'failed', failure: toJobFailure(error) });
-          },
-        );
-      },
-    };
-    return worker;
-  };
-}
+import { inProcessWorker } from './testing';
 
 async function setUp() {
   const input = await sampleInput();
@@ -71,6 +28,8 @@ async function setUp() {
           } as Record<string, readonly unknown[]>
         )[table] ?? [],
       ),
+    // No sign-off policy: the workpaper keeps its empty signature lines.
+    listChildren: () => Promise.resolve([]),
     activity: () => Promise.resolve(input.activity),
     log: (draft: ActivityDraft) => {
       logged.push(draft);

@@ -28,6 +28,7 @@ import type {
   ExportSpecJobRequest,
   ExportSpecJobResult,
 } from './export-job';
+import { workpaperSignoffs } from '../signoff/workpaper-signoffs';
 import { catalogItem } from './library';
 import type { InspectionData } from './use-inspection';
 
@@ -77,17 +78,20 @@ export async function exportWorkpaper(
   data: InspectionData,
   options: ExportOptions,
 ): Promise<{ saved: boolean; contentHash: string }> {
-  const [engagements, systems, activity, info, registers, evidence, merges] = await Promise.all([
-    session.list('engagement'),
-    session.list('systems'),
-    session.activity(),
-    platform.appInfo(),
-    readRegisters(session),
-    // Every evidence record, so register sheets can name agreement scans and certificates.
-    session.list('evidence'),
-    // What merges recorded on item results: the checklist names whose work each one holds.
-    session.list('mergeInfo'),
-  ]);
+  const [engagements, systems, activity, info, registers, evidence, merges, signoff] =
+    await Promise.all([
+      session.list('engagement'),
+      session.list('systems'),
+      session.activity(),
+      platform.appInfo(),
+      readRegisters(session),
+      // Every evidence record, so register sheets can name agreement scans and certificates.
+      session.list('evidence'),
+      // What merges recorded on item results: the checklist names whose work each one holds.
+      session.list('mergeInfo'),
+      // The sign-offs, signed into the file so a third party can verify it (issue 12).
+      workpaperSignoffs(session, data.inspection.id),
+    ]);
   const engagement = engagements[0];
   if (!engagement) throw new Error('This vault has no engagement record.');
   const generatedAt = toIsoInstant(new Date());
@@ -108,6 +112,7 @@ export async function exportWorkpaper(
       mergeInfo: Object.fromEntries(
         merges.filter((m) => m.table === 'itemResults').map((m) => [m.id, m.info]),
       ),
+      ...(signoff === null ? {} : { signoff }),
       appVersion: info.version,
       generatedAt,
     },
