@@ -59,57 +59,60 @@ function onTerminal(argv: string[], secret: string) {
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-describe.skipIf(!HAS_AGE)(`the stock age tool (${version.stdout.trim()})`, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'aw-age-'));
+describe.skipIf(!HAS_AGE)(
+  `the stock age tool (${version.error ? 'not installed' : version.stdout.trim()})`,
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aw-age-'));
 
-  it('decrypts a package the workbench wrote, at the default work factor', async () => {
-    const contents = await returned();
-    const written = await writePackage(contents, PASSPHRASE);
-    expect(new TextDecoder().decode(written.bytes.subarray(0, 80))).toContain(`-> scrypt `);
-    const file = join(dir, 'return.awpkg');
-    writeFileSync(file, written.bytes);
-    const zipFile = join(dir, 'return.zip');
-    const wrong = onTerminal(['age', '-d', '-o', join(dir, 'wrong.zip'), file], 'not it at all');
-    expect(wrong.status).not.toBe(0);
-    const opened = onTerminal(['age', '-d', '-o', zipFile, file], PASSPHRASE);
-    expect(opened.status, opened.output).toBe(0);
+    it('decrypts a package the workbench wrote, at the default work factor', async () => {
+      const contents = await returned();
+      const written = await writePackage(contents, PASSPHRASE);
+      expect(new TextDecoder().decode(written.bytes.subarray(0, 80))).toContain(`-> scrypt `);
+      const file = join(dir, 'return.awpkg');
+      writeFileSync(file, written.bytes);
+      const zipFile = join(dir, 'return.zip');
+      const wrong = onTerminal(['age', '-d', '-o', join(dir, 'wrong.zip'), file], 'not it at all');
+      expect(wrong.status).not.toBe(0);
+      const opened = onTerminal(['age', '-d', '-o', zipFile, file], PASSPHRASE);
+      expect(opened.status, opened.output).toBe(0);
 
-    const parts = unzipSync(new Uint8Array(readFileSync(zipFile)));
-    const manifest = JSON.parse(new TextDecoder().decode(parts['manifest.json'])) as Record<
-      string,
-      unknown
-    >;
-    expect(manifest).toMatchObject({
-      format: 'audit-workbench-package',
-      version: 1,
-      kind: 'return',
-      packageId: contents.packageId,
-      engagementId: contents.engagementId,
-      baseId: contents.baseId,
-      basePackageId: contents.basePackageId,
-      auditor: contents.auditor,
-      counts: { evidence: 1, itemResults: 1 },
-      trail: { from: null, head: contents.trailHead },
+      const parts = unzipSync(new Uint8Array(readFileSync(zipFile)));
+      const manifest = JSON.parse(new TextDecoder().decode(parts['manifest.json'])) as Record<
+        string,
+        unknown
+      >;
+      expect(manifest).toMatchObject({
+        format: 'audit-workbench-package',
+        version: 1,
+        kind: 'return',
+        packageId: contents.packageId,
+        engagementId: contents.engagementId,
+        baseId: contents.baseId,
+        basePackageId: contents.basePackageId,
+        auditor: contents.auditor,
+        counts: { evidence: 1, itemResults: 1 },
+        trail: { from: null, head: contents.trailHead },
+      });
+      const listed = (manifest.parts as { name: string; size: number }[]).map((p) => p.name);
+      expect(Object.keys(parts).sort()).toEqual(['manifest.json', ...listed].sort());
+      for (const part of manifest.parts as { name: string; size: number }[]) {
+        expect(parts[part.name]?.length, part.name).toBe(part.size);
+      }
+      expect(SCRYPT_LOG_N).toBe(16);
     });
-    const listed = (manifest.parts as { name: string; size: number }[]).map((p) => p.name);
-    expect(Object.keys(parts).sort()).toEqual(['manifest.json', ...listed].sort());
-    for (const part of manifest.parts as { name: string; size: number }[]) {
-      expect(parts[part.name]?.length, part.name).toBe(part.size);
-    }
-    expect(SCRYPT_LOG_N).toBe(16);
-  });
 
-  it('leaves a package the workbench reads when age -p encrypts its ZIP again', async () => {
-    const written = await writePackage(await returned(), PASSPHRASE, { logN: 10 });
-    const file = join(dir, 'in.awpkg');
-    writeFileSync(file, written.bytes);
-    const zipFile = join(dir, 'in.zip');
-    expect(onTerminal(['age', '-d', '-o', zipFile, file], PASSPHRASE).status).toBe(0);
-    const again = join(dir, 'again.awpkg');
-    const sealed = onTerminal(['age', '-p', '-o', again, zipFile], PASSPHRASE);
-    expect(sealed.status, sealed.output).toBe(0);
-    const read = await readPackage(new Uint8Array(readFileSync(again)), PASSPHRASE);
-    // The same content, so the same package to the merge, whoever encrypted it.
-    expect(read.packageHash).toBe(written.packageHash);
-  });
-});
+    it('leaves a package the workbench reads when age -p encrypts its ZIP again', async () => {
+      const written = await writePackage(await returned(), PASSPHRASE, { logN: 10 });
+      const file = join(dir, 'in.awpkg');
+      writeFileSync(file, written.bytes);
+      const zipFile = join(dir, 'in.zip');
+      expect(onTerminal(['age', '-d', '-o', zipFile, file], PASSPHRASE).status).toBe(0);
+      const again = join(dir, 'again.awpkg');
+      const sealed = onTerminal(['age', '-p', '-o', again, zipFile], PASSPHRASE);
+      expect(sealed.status, sealed.output).toBe(0);
+      const read = await readPackage(new Uint8Array(readFileSync(again)), PASSPHRASE);
+      // The same content, so the same package to the merge, whoever encrypted it.
+      expect(read.packageHash).toBe(written.packageHash);
+    });
+  },
+);

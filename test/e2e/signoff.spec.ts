@@ -4,11 +4,18 @@
  * signs; the reviewer raises a note, the preparer responds, the reviewer is refused while the
  * note is open, clears it and signs; the approver signs the item, then every level signs the
  * inspection and the approver's final sign-off locks it; an edit is refused with the guard's
- * message; the approver unlocks with a reason and the final sign-off shows stale.
+ * message; the locked inspection is exported and a third party checks it with the CLI's
+ * \`verify\` and with minisign; the approver unlocks with a reason and the final sign-off shows
+ * stale.
  */
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editWorkbook, readMetaAndGrids } from '../../shared/workpapers/testing/verify-bytes';
 import { SignoffPage, type Signer } from './pages/signoff-page';
 import type { WorkbenchPage } from './pages/workbench-page';
+import { run, runCli } from './support/cli';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const VAULT = { label: '簽核 e2e', passphrase: 'signoff e2e vault passphrase' };
@@ -32,7 +39,15 @@ describe('review and sign-off', () => {
     await ui.createVault({ ...VAULT, entity: '示範產物保險', owner: '林編製' });
   });
 
-  afterAll(() => closeWorkbench(session));
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'aw-signoff-e2e-'));
+  });
+
+  afterAll(async () => {
+    await closeWorkbench(session);
+    await rm(dir, { recursive: true, force: true });
+  });
 
   const page = () => ui.page;
   const text = (locator: ReturnType<WorkbenchPage['heading']>) => ui.text(locator);
@@ -110,8 +125,8 @@ describe('review and sign-off', () => {
     await expect.poll(level('核定')).toContain(APPROVER.name);
   }
 
-  /** The inspection signed at every level; the final sign-off locks; unlocking stales it. */
-  async function lockAndUnlock() {
+  /** The inspection signed at every level; the final sign-off locks it. */
+  async function lockDown() {
     await ui.enterInspection(VAULT, INSPECTION, '總覽');
     const card = so.inspectionSignoff();
     const level = (role: Signer['role']) => text(so.level(card, '整份自評簽核層級', role));
@@ -134,7 +149,83 @@ describe('review and sign-off', () => {
       content: '定稿後補件',
     });
     await expect.poll(text(item.getByRole('alert').first())).toContain(LOCKED);
+  }
 
+  /**
+   * The locked inspection exported with the team's trusted-signers file, then checked as a
+   * third party would: the CLI's `verify` passes, fails naming the item on a copy with one cell
+   * changed, and every level's signature verifies with the stock minisign tool.
+   */
+  async function exportAndVerify() {
+    await ui.openTab('設定');
+    const teamDownload = page().waitForEvent('download');
+    await page().getByRole('button', { name: '下載受信任簽章者清單' }).click();
+    const team = join(dir, 'trusted-signers.json');
+    await writeFile(team, await readFile(await (await teamDownload).path()));
+
+    await ui.enterInspection(VAULT, INSPECTION);
+    const download = page().waitForEvent('download');
+    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
+    const bytes = await readFile(await (await download).path());
+    const xlsx = join(dir, 'signed.xlsx');
+    await writeFile(xlsx, bytes);
+
+    const passed = await runCli(['verify', xlsx, '--signers', team]);
+    expect(passed.stderr).toBe('');
+    expect(passed.code).toBe(0);
+    for (const signer of [PREPARER, REVIEWER, APPROVER])
+      expect(passed.stdout).toContain(signer.name);
+
+    const { meta } = await readMetaAndGrids(bytes);
+    const row = meta.rows.find((r) => r.table === 'itemResults' && r.key === ITEM);
+    if (row === undefined) throw new Error(`no checklist row for ${ITEM}`);
+    const edited = join(dir, 'edited.xlsx');
+    await writeFile(
+      edited,
+      await editWorkbook(bytes, (wb) => {
+        const sheet = wb.getWorksheet(row.sheet);
+        if (sheet === undefined) throw new Error(`no sheet ${row.sheet}`);
+        sheet.getCell(row.row, 6).value = '不符合';
+      }),
+    );
+    const failed = await runCli(['verify', edited, '--signers', team]);
+    expect(failed.code).not.toBe(0);
+    expect(`${failed.stdout}${failed.stderr}`).toContain(ITEM);
+
+    await minisignChecks(xlsx);
+  }
+
+  /** `verify --export` writes what minisign checks: each level of the inspection's sign-off. */
+  async function minisignChecks(xlsx: string) {
+    const out = join(dir, 'minisign');
+    expect((await runCli(['verify', xlsx, '--export', out])).code).toBe(0);
+    const which = await run('sh', ['-c', 'command -v minisign']);
+    if (which.code !== 0) {
+      console.warn(
+        'minisign is not installed (bash test/setup/ensure-minisign.sh): its check skipped',
+      );
+      return;
+    }
+    const keys = (await readdir(join(out, 'keys'))).map((name) => join(out, 'keys', name));
+    expect(keys).toHaveLength(3);
+    for (const level of [1, 2, 3]) {
+      const signature = join(out, `manifest.json.L${level}.minisig`);
+      const checks = await Promise.all(
+        keys.map((key) =>
+          run('minisign', ['-Vm', join(out, 'manifest.json'), '-x', signature, '-p', key]),
+        ),
+      );
+      expect(checks.filter((c) => c.code === 0)).toHaveLength(1);
+    }
+  }
+
+  /** The approver unlocks with a reason, which stales the final sign-off; an edit stales more. */
+  async function unlockAndEdit() {
+    await ui.enterInspection(VAULT, INSPECTION, '總覽');
+    const card = so.inspectionSignoff();
+    const level = (role: Signer['role']) => text(so.level(card, '整份自評簽核層級', role));
+    await expect.poll(text(so.lockBanner())).toContain('已定稿');
+    const item = await ui.openItem(ITEM);
     await so.unlock(APPROVER, '補正抽查紀錄');
     await so.lockBanner().waitFor({ state: 'detached' });
     await expect.poll(() => item.getByRole('button', { name: '儲存' }).isDisabled()).toBe(false);
@@ -161,6 +252,8 @@ describe('review and sign-off', () => {
   it('prepares, reviews, approves, locks and unlocks an inspection', async () => {
     await makeIdentities();
     await signItem();
-    await lockAndUnlock();
-  }, 300_000);
+    await lockDown();
+    await exportAndVerify();
+    await unlockAndEdit();
+  }, 420_000);
 });

@@ -5,7 +5,7 @@ import { toIsoInstant } from '../../../shared/domain/dates';
 import { utf8 } from '../../../shared/crypto/bytes';
 import { demoEngagement } from '../../../shared/sample/demo-engagement';
 import { demoSignoff, type DemoSignoff } from '../../../shared/sample/demo-signoff';
-import type { TrustedSignersFile } from '../../../shared/signoff/records';
+import { trustedSignersFileText } from '../../../shared/signoff/team-file';
 import { buildInspectionWorkbook, encryptOoxml, writeWorkbook } from '../../../shared/workpapers';
 import {
   EXIT_OK,
@@ -49,12 +49,7 @@ async function writeKeys(io: CliIo, dir: string, signed: DemoSignoff): Promise<v
   for (const [i, signer] of signed.signers.entries()) {
     await io.writeFile(`${dir}/L${i + 1}-${signer.roleKey}.pub`, utf8(signer.publicKeyFile));
   }
-  const team: TrustedSignersFile = {
-    format: 'aw-trusted-signers',
-    version: 1,
-    signers: signed.trusted,
-  };
-  await io.writeFile(`${dir}/team.json`, utf8(`${JSON.stringify(team, null, 2)}\n`));
+  await io.writeFile(`${dir}/team.json`, utf8(trustedSignersFileText(signed.trusted)));
 }
 
 export function parseLang(value: string | undefined): DisplayLanguage {

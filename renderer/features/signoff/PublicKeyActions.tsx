@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { utf8 } from '../../../shared/crypto/bytes';
+import { useApp } from '../../app/app-context';
 
 /** Copy or download a minisign public-key file (public: safe to hand out and to keep on disk). */
 export function PublicKeyActions({ name, text }: { name: string; text: string }) {
   const { t } = useTranslation();
+  const { platform } = useApp();
   const [copied, setCopied] = useState(false);
-  function download() {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${name}.pub`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
+  // Through the platform, like every file the workbench saves (Electron's save dialog).
+  const download = () =>
+    void platform.saveFile({
+      suggestedName: `${name}.pub`,
+      data: utf8(text),
+      filters: [{ name: 'minisign public key', extensions: ['pub'] }],
+    });
   return (
     <span className="actions inline">
       <button

@@ -1,6 +1,8 @@
 import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { utf8 } from '../../../shared/crypto/bytes';
 import { DEFAULT_ROLES } from '../../../shared/signoff/records';
+import { trustedSignersFileText } from '../../../shared/signoff/team-file';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
@@ -8,6 +10,7 @@ import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { TextAreaField } from '../../ui/TextAreaField';
+import { payloadOf } from '../../data/vault-session';
 import { useRecords } from '../workspace/use-records';
 import { addTrustedSigner, retireTrustedSigner } from './identities';
 
@@ -17,7 +20,7 @@ const roleName = (key: string | null) =>
 /** The engagement's trusted signers: whose keys count, who added them, retired keys kept. */
 export function TrustedSigners({ session }: { session: VaultSession }) {
   const { t } = useTranslation();
-  const { formatDate } = useApp();
+  const { formatDate, platform } = useApp();
   const { records, reload } = useRecords(session, 'trustedSigners');
   const [error, setError] = useState<string | null>(null);
   return (
@@ -62,6 +65,24 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
         </tbody>
       </table>
       <ErrorText message={error} />
+      <div className="actions">
+        <button
+          type="button"
+          disabled={(records ?? []).length === 0}
+          onClick={() =>
+            void platform
+              .saveFile({
+                suggestedName: 'trusted-signers.json',
+                data: utf8(trustedSignersFileText((records ?? []).map(payloadOf))),
+                filters: [{ name: 'JSON', extensions: ['json'] }],
+              })
+              .catch((e: unknown) => setError(describeError(e, t)))
+          }
+        >
+          {t('signoff.saveTeamFile')}
+        </button>
+        <p className="hint">{t('signoff.teamFileHint')}</p>
+      </div>
       <AddSignerForm session={session} onAdded={reload} />
     </section>
   );
