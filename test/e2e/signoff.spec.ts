@@ -245,6 +245,13 @@ describe('review and sign-off', () => {
     }
     await ui.openInspectionView('總覽');
     await expect.poll(text(card.getByTestId('stale-count'))).toBe('6');
+
+    // 簽核後已修改 as a checklist filter: only the edited item, with its badge.
+    await card.getByRole('button', { name: '檢視簽核後已修改的項目' }).click();
+    await expect.poll(text(page().getByTestId('checklist-count'))).toMatch(/^顯示 1 \/ \d+ 項$/);
+    const listed = page().getByRole('listbox', { name: '查核項目' }).getByRole('option');
+    await expect.poll(text(listed.first())).toContain(ITEM);
+    await expect.poll(text(listed.first())).toContain('簽核後已修改');
   }
 
   // One flow, each step resting on the last (the scenario), in one test so that no

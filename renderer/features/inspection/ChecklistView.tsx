@@ -11,6 +11,8 @@ import { RESULT_LABELS, RESULTS, type Result } from '../../../shared/domain/insp
 import type { VaultSession } from '../../data/vault-session';
 import { assigneeOf } from '../team/assignments';
 import { useAssignments } from '../team/use-assignments';
+import { ITEM_PROGRESS, itemProgress, type ItemProgress } from '../signoff/item-progress';
+import { useSignoffView } from '../signoff/use-signoff';
 import { pick } from '../../i18n/pick';
 import { FilterSelect } from '../../ui/FilterSelect';
 import { VirtualList } from '../../ui/VirtualList';
@@ -24,6 +26,8 @@ export interface ChecklistFilter {
   section?: SectionId;
   result?: Result | 'untested';
   category?: Category;
+  /** Sign-off progress; 'stale' is the "edited after sign-off" filter (簽核後已修改). */
+  signoff?: ItemProgress;
 }
 
 /** The checklist: filter and search on the left, the selected item's working paper on the right. */
@@ -46,6 +50,8 @@ export function ChecklistView({
   const lang = i18n.language === 'en' ? 'en' : 'zh-TW';
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const assignments = useAssignments(session, data.inspection.id);
+  const loaded = useSignoffView()?.loaded ?? null;
+  const progressOf = (itemId: string) => (loaded ? itemProgress(loaded, itemId) : null);
 
   const rows = useMemo(
     () =>
@@ -72,6 +78,7 @@ export function ChecklistView({
   const visible = rows.filter(({ result, item, haystack }) => {
     if (filter.section && item.section !== filter.section) return false;
     if (filter.category && item.category !== filter.category) return false;
+    if (filter.signoff && progressOf(item.id) !== filter.signoff) return false;
     if (
       filter.result === 'untested'
         ? result.result !== null
@@ -123,6 +130,13 @@ export function ChecklistView({
             options={CATEGORIES.map((c) => ({ value: c, label: pick(CATEGORY_LABELS[c], lang) }))}
             onChange={(category) => onFilter({ ...filter, category })}
           />
+          <FilterSelect
+            label={t('checklist.signoff')}
+            allLabel={t('checklist.allSignoffs')}
+            value={filter.signoff}
+            options={ITEM_PROGRESS.map((p) => ({ value: p, label: t(`checklist.progress.${p}`) }))}
+            onChange={(signoff) => onFilter({ ...filter, signoff })}
+          />
         </div>
         <p className="muted small" role="status" data-testid="checklist-count">
           {t('checklist.count', { shown: visible.length, total: rows.length })}
@@ -142,6 +156,9 @@ export function ChecklistView({
                   <span className="small muted" title={t('team.auditor')}>
                     {assigneeOf(assignments, item.id, item.section)}
                   </span>
+                )}
+                {progressOf(item.id) === 'stale' && (
+                  <span className="badge warn">{t('checklist.progress.stale')}</span>
                 )}
                 <span className={`badge result-${result.result ?? 'none'}`}>
                   {result.result

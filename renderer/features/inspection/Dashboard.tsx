@@ -107,7 +107,11 @@ export function Dashboard({
 
   return (
     <div className="dashboard">
-      <InspectionSignoff inspection={data.inspection} findings={data.findings.length} />
+      <InspectionSignoff
+        inspection={data.inspection}
+        findings={data.findings.length}
+        onShowStale={() => onShowItems({ signoff: 'stale' })}
+      />
       <div className="kpis">
         <button type="button" className="kpi" onClick={() => onShowItems({ result: 'untested' })}>
           <strong data-testid="kpi-progress">

@@ -12,9 +12,12 @@ import { useSignoffView } from './use-signoff';
 export function InspectionSignoff({
   inspection,
   findings,
+  onShowStale,
 }: {
   inspection: Inspection;
   findings: number;
+  /** Opens the checklist filtered to the items edited after sign-off. */
+  onShowStale: () => void;
 }) {
   const { t } = useTranslation();
   const view = useSignoffView();
@@ -30,7 +33,12 @@ export function InspectionSignoff({
         {t('signoff.staleCount')}{' '}
         <strong className={stale > 0 ? 'warning' : ''} data-testid="stale-count">
           {stale}
-        </strong>
+        </strong>{' '}
+        {stale > 0 && (
+          <button type="button" className="link" onClick={onShowStale}>
+            {t('signoff.showStale')}
+          </button>
+        )}
       </p>
       <LevelStrip
         loaded={loaded}
