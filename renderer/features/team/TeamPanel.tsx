@@ -10,11 +10,11 @@ import { SecretInput } from '../../ui/SecretInput';
 import { catalogItem } from '../inspection/library';
 import { assign, assigneeOf } from './assignments';
 import { describeTeamError } from './describe';
-import { handOut } from './handout';
+import { prepareHandout } from './handout';
 import { MergeView } from './MergeView';
-import { packageCodec } from './package-contents';
+import { savePackageFile } from './package-file';
 import { ProvenanceView } from './ProvenanceView';
-import { originOf, sendBack } from './send-back';
+import { originOf, prepareReturn } from './send-back';
 
 interface TeamData {
   origin: Stored<Origin> | null;
@@ -245,12 +245,9 @@ function HandOut({
       const scope = data.assignments
         .filter((a) => a.auditor === auditor.trim())
         .map((a) => a.target.id);
-      const contents = await handOut(session, auditor, scope);
-      const bytes = await packageCodec.write(contents, passphrase);
-      await platform.saveFile({
-        suggestedName: `${auditor.trim()}.${packageCodec.extension}`,
-        data: bytes,
-      });
+      const prepared = await prepareHandout(session, auditor, scope);
+      const { saved } = await savePackageFile(platform, prepared, passphrase);
+      if (!saved) return;
       setPassphrase('');
       onChange();
     } catch (error) {
@@ -325,12 +322,8 @@ function AuditorSide({
     setBusy(true);
     setFailure(null);
     try {
-      const contents = await sendBack(session);
-      const bytes = await packageCodec.write(contents, passphrase);
-      await platform.saveFile({
-        suggestedName: `${origin.auditor}-return.${packageCodec.extension}`,
-        data: bytes,
-      });
+      const { saved } = await savePackageFile(platform, await prepareReturn(session), passphrase);
+      if (!saved) return;
       setPassphrase('');
       onDone();
     } catch (error) {

@@ -19,6 +19,7 @@ import {
   recordKey,
 } from './engagement-records';
 import type { EvidenceFile, HandoutContents } from './package-contents';
+import type { PreparedPackage } from './package-file';
 
 /** A team-work input that cannot be used, with its reason in both languages. */
 export class TeamError extends Error {
@@ -68,12 +69,16 @@ async function baseFor(
   return { id: newRecordId(), stored: false };
 }
 
-/** Writes the hand-out for `auditor` and records it; returns what the package holds. */
-export async function handOut(
+/**
+ * Builds the hand-out for `auditor` without writing anything; `record` stores the `handouts`
+ * record (and the round's base, if new) in one transaction, once the file is saved
+ * (`savePackageFile`).
+ */
+export async function prepareHandout(
   session: VaultSession,
   auditor: string,
   scope: readonly string[],
-): Promise<HandoutContents> {
+): Promise<PreparedPackage<HandoutContents>> {
   const name = auditor.trim();
   const records = await readEngagement(session);
   const [engagementId, base, evidence] = await Promise.all([
@@ -121,13 +126,15 @@ export async function handOut(
       updatedBy: session.actor,
     });
   }
-  await session.writeExact(writes, {
-    action: 'team.handed-out',
-    target: { table: 'handouts', id: packageId },
-    summary: `${name} · ${packageId} · ${scope.length}`,
-  });
+  const record = async () => {
+    await session.writeExact(writes, {
+      action: 'team.handed-out',
+      target: { table: 'handouts', id: packageId },
+      summary: `${name} · ${packageId} · ${scope.length}`,
+    });
+  };
   const mergeBase: MergeBase = { id: base.id, records: baseRecords };
-  return {
+  const contents: HandoutContents = {
     meta: {
       kind: 'handout',
       packageId,
@@ -141,6 +148,18 @@ export async function handOut(
     base: mergeBase,
     evidence,
   };
+  return { contents, record };
+}
+
+/** Builds and records a hand-out with no file (tests, the CLI parity check). */
+export async function handOut(
+  session: VaultSession,
+  auditor: string,
+  scope: readonly string[],
+): Promise<HandoutContents> {
+  const prepared = await prepareHandout(session, auditor, scope);
+  await prepared.record();
+  return prepared.contents;
 }
 
 export interface OpenHandoutInput {

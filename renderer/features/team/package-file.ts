@@ -1,0 +1,56 @@
+/**
+ * Saving a package to a file, for both directions (分派 hand-out and 繳回 return): one place
+ * for the file's name, its `.awpkg` filter, and the rule that a package is recorded as handed
+ * out or returned only once the file was actually saved. A cancelled save dialog or a failed
+ * save records nothing, so the vault never claims a package nobody has.
+ */
+import type { Platform } from '../../platform/platform';
+import { TeamError } from './handout';
+import { type PackageCodec, type PackageContents, packageCodec } from './package-contents';
+
+/** A package built but not yet recorded: `record` writes its bookkeeping and trail entry. */
+export interface PreparedPackage<C extends PackageContents = PackageContents> {
+  contents: C;
+  record(): Promise<void>;
+}
+
+/** Characters no file system takes in a name become `_` (the auditor's name is free text). */
+const safe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
+
+/** `林甲.awpkg` for a hand-out, `林甲-return.awpkg` for a return. */
+export function packageFileName(contents: PackageContents, extension: string): string {
+  const suffix = contents.meta.kind === 'return' ? '-return' : '';
+  return `${safe(contents.meta.auditor.trim())}${suffix}.${extension}`;
+}
+
+/**
+ * Encrypts the package, asks the host to save it, and records it only if it was saved.
+ * Resolves `{ saved: false }` (nothing recorded) when the user cancels; a failed save rejects
+ * before anything is recorded.
+ */
+export async function savePackageFile(
+  platform: Platform,
+  prepared: PreparedPackage,
+  passphrase: string,
+  codec: PackageCodec = packageCodec,
+): Promise<{ saved: boolean }> {
+  const data = await codec.write(prepared.contents, passphrase);
+  const { saved } = await platform.saveFile({
+    suggestedName: packageFileName(prepared.contents, codec.extension),
+    data,
+    filters: [{ name: '工作包 / Engagement package', extensions: [codec.extension] }],
+  });
+  if (!saved) return { saved: false };
+  try {
+    await prepared.record();
+  } catch (error) {
+    // The file exists but the vault does not know it: say so, so it is not handed on.
+    throw new TeamError('saved-not-recorded', {
+      'zh-TW': `工作包檔案已儲存，但未能記錄於案件庫（${describe(error)}）；請勿使用該檔案，重新寫出一次`,
+      en: `The package file was saved but could not be recorded in the vault (${describe(error)}); do not use that file, write it again`,
+    });
+  }
+  return { saved: true };
+}
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
