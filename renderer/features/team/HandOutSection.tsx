@@ -1,0 +1,93 @@
+import { type SyntheticEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp } from '../../app/app-context';
+import type { VaultSession } from '../../data/vault-session';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { SecretInput } from '../../ui/SecretInput';
+import { describeTeamError } from './describe';
+import { prepareHandout } from './handout';
+import { savePackageFile } from './package-file';
+import type { TeamData } from './team-data';
+
+/** 發出工作包: write an auditor's hand-out package (recorded once saved); the list written. */
+export function HandOutSection({
+  session,
+  data,
+  onChange,
+}: {
+  session: VaultSession;
+  data: TeamData;
+  onChange: () => void;
+}) {
+  const { t } = useTranslation();
+  const { platform, formatDateTime } = useApp();
+  const [auditor, setAuditor] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const scope = data.assignments
+        .filter((a) => a.auditor === auditor.trim())
+        .map((a) => a.target.id);
+      const prepared = await prepareHandout(session, auditor, scope);
+      const { saved } = await savePackageFile(platform, prepared, passphrase);
+      if (!saved) return;
+      setPassphrase('');
+      onChange();
+    } catch (error) {
+      setFailure(describeTeamError(error, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section aria-labelledby="team-handout">
+      <h3 id="team-handout">{t('team.handOut')}</h3>
+      <form className="row" onSubmit={(e) => void submit(e)}>
+        <Field label={t('team.auditor')}>
+          {(p) => <input {...p} value={auditor} onChange={(e) => setAuditor(e.target.value)} />}
+        </Field>
+        <Field label={t('team.packagePassphrase')}>
+          {(p) => (
+            <SecretInput
+              {...p}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          )}
+        </Field>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || !auditor.trim() || passphrase.length < 12}
+        >
+          {t('team.writePackage')}
+        </button>
+      </form>
+      <ErrorText message={failure} />
+      <table aria-label={t('team.handouts')}>
+        <thead>
+          <tr>
+            <th>{t('team.auditor')}</th>
+            <th>{t('team.when')}</th>
+            <th>{t('team.scope')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.handouts.map((h) => (
+            <tr key={h.id}>
+              <td>{h.auditor}</td>
+              <td>{formatDateTime(h.at)}</td>
+              <td>{h.scope.join('、')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

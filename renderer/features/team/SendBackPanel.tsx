@@ -1,0 +1,73 @@
+import { type SyntheticEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Stored } from '../../../shared/domain/records';
+import type { Origin } from '../../../shared/domain/team';
+import { useApp } from '../../app/app-context';
+import type { VaultSession } from '../../data/vault-session';
+import { ErrorText } from '../../ui/ErrorText';
+import { Field } from '../../ui/Field';
+import { SecretInput } from '../../ui/SecretInput';
+import { describeTeamError } from './describe';
+import { savePackageFile } from './package-file';
+import { prepareReturn } from './send-back';
+
+/** An auditor's Team tab: where the package came from, 繳回 (recorded once saved), returns sent. */
+export function SendBackPanel({
+  session,
+  origin,
+  onDone,
+}: {
+  session: VaultSession;
+  origin: Stored<Origin>;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { platform, formatDateTime } = useApp();
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  async function submit(event: SyntheticEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { saved } = await savePackageFile(platform, await prepareReturn(session), passphrase);
+      if (!saved) return;
+      setPassphrase('');
+      onDone();
+    } catch (error) {
+      setFailure(describeTeamError(error, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="team">
+      <h2>{t('team.auditorTitle')}</h2>
+      <p>{t('team.receivedFrom', { lead: origin.lead, at: formatDateTime(origin.receivedAt) })}</p>
+      <p>
+        {t('team.scope')}: {origin.scope.join('、') || '—'}
+      </p>
+      <form className="row" onSubmit={(e) => void submit(e)}>
+        <Field label={t('team.packagePassphrase')}>
+          {(p) => (
+            <SecretInput
+              {...p}
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit" className="primary" disabled={busy || passphrase.length < 12}>
+          {t('team.sendBack')}
+        </button>
+      </form>
+      <ErrorText message={failure} />
+      <ul aria-label={t('team.returnedList')}>
+        {origin.returned.map((r) => (
+          <li key={r.packageId}>{t('team.returnedAt', { at: formatDateTime(r.at) })}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
