@@ -53,6 +53,7 @@ describe('team work: hand out, send back, merge', () => {
     // Assigned: the items of section SR-04 (more than none); done: none yet.
     await expect.poll(lead.ui.text(row.getByRole('cell').nth(1))).toMatch(/^[1-9]\d*$/);
     await expect.poll(lead.ui.text(row.getByRole('cell').nth(2))).toBe('0');
+    const assigned = await row.getByRole('cell').nth(1).innerText();
     const handout = await leadTeam.handOut('林甲', PACKAGE_PASS);
 
     await auditorTeam.openPackage(handout, {
@@ -87,6 +88,12 @@ describe('team work: hand out, send back, merge', () => {
     await expect
       .poll(lead.ui.text(merge.getByTestId('open-conflicts')))
       .toBe('尚有 1 個衝突未決定');
+    // The dashboard follows the merge under way: 林甲's return is in, not merged, 1 conflict open.
+    await expect
+      .poll(() => dashboard.getByRole('columnheader').allInnerTexts())
+      .toEqual(['查核員', '分派項目', '已完成', '已發出工作包', '已繳回', '已合併', '未決衝突']);
+    const figures = () => row.getByRole('cell').allInnerTexts();
+    await expect.poll(async () => (await figures()).slice(2)).toEqual(['0', '1', '1', '0', '1']);
     await expect.poll(() => complete.isDisabled()).toBe(true);
     const conflict = merge.getByLabel('衝突', { exact: true });
     await expect.poll(lead.ui.text(conflict)).toContain('主管的標題');
@@ -99,8 +106,13 @@ describe('team work: hand out, send back, merge', () => {
     await expect
       .poll(lead.ui.text(merge.getByTestId('open-conflicts')))
       .toBe('尚有 0 個衝突未決定');
+    await expect.poll(async () => (await figures()).at(-1)).toBe('0');
     await complete.click();
     await lead.ui.visible(merge.getByRole('status').filter({ hasText: '已合併' }));
+    // Merged: returned 1, merged 1, no conflict open; assigned as before, nothing done.
+    await expect
+      .poll(async () => (await figures()).slice(1))
+      .toEqual([assigned, '0', '1', '1', '1', '0']);
 
     const provenance = leadTeam.region('欄位來源');
     const select = provenance.getByLabel('紀錄');

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Conflict,
@@ -14,6 +14,7 @@ import { Field } from '../../ui/Field';
 import { JobProgressBar } from '../../ui/JobProgressBar';
 import { SecretInput } from '../../ui/SecretInput';
 import { VirtualList } from '../../ui/VirtualList';
+import type { MergeOnScreen } from './auditor-progress';
 import { describeTeamError } from './describe';
 import {
   commitMerge,
@@ -30,8 +31,38 @@ export function showValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** 合併 / Merge: pick return files, see what the merge would do, decide conflicts, commit. */
-export function MergeView({ session, onMerged }: { session: VaultSession; onMerged: () => void }) {
+/** The returns of the merge on screen (those not refused) and its undecided conflicts. */
+function onScreen(
+  files: readonly ReceivedReturn[],
+  prepared: PreparedMerge | null,
+  plan: MergePlan | null,
+  open: readonly Conflict[],
+): MergeOnScreen | null {
+  if (files.length === 0) return null;
+  const refused = new Set([
+    ...(prepared?.refusals.map((r) => r.packageId) ?? []),
+    ...(plan?.packages.filter((p) => p.status === 'refused').map((p) => p.packageId) ?? []),
+  ]);
+  const returns = files
+    .map((f) => f.contents.meta)
+    .filter((meta) => !refused.has(meta.packageId))
+    .map(({ packageId, auditor }) => ({ packageId, auditor }));
+  return { returns, openConflicts: open };
+}
+
+/**
+ * 合併 / Merge: pick return files, see what the merge would do, decide conflicts, commit.
+ * `onScreenChange` hears what the merge being prepared holds (for the dashboard).
+ */
+export function MergeView({
+  session,
+  onMerged,
+  onScreenChange,
+}: {
+  session: VaultSession;
+  onMerged: () => void;
+  onScreenChange?: (state: MergeOnScreen | null) => void;
+}) {
   const { t } = useTranslation();
   const { platform } = useApp();
   const [passphrase, setPassphrase] = useState('');
@@ -104,7 +135,14 @@ export function MergeView({ session, onMerged }: { session: VaultSession; onMerg
     }
   }
 
-  const open = plan ? openConflicts(plan, { conflicts: decisions }).length : 0;
+  const openList = useMemo(
+    () => (plan ? openConflicts(plan, { conflicts: decisions }) : []),
+    [plan, decisions],
+  );
+  const open = openList.length;
+  useEffect(() => {
+    onScreenChange?.(onScreen(files, prepared, plan, openList));
+  }, [onScreenChange, files, prepared, plan, openList]);
   const conflict = plan?.conflicts.find((c) => c.id === selected) ?? null;
   const lang = t('team.lang');
   return (

@@ -1,12 +1,17 @@
 import { useTranslation } from 'react-i18next';
+import { auditorProgress, type MergeOnScreen } from './auditor-progress';
 import type { TeamData } from './team-data';
 
-/** 各查核員進度: per auditor, what they were given and how far it got. */
-export function TeamDashboard({ data }: { data: TeamData }) {
+/** 各查核員進度: per auditor, what they were given and how far it got (auditor-progress.ts). */
+export function TeamDashboard({
+  data,
+  onScreen,
+}: {
+  data: TeamData;
+  onScreen: MergeOnScreen | null;
+}) {
   const { t } = useTranslation();
-  const auditors = [
-    ...new Set([...data.assignments.map((a) => a.auditor), ...data.handouts.map((h) => h.auditor)]),
-  ];
+  const rows = auditorProgress(data, onScreen);
   return (
     <section aria-labelledby="team-dashboard">
       <h3 id="team-dashboard">{t('team.dashboard')}</h3>
@@ -17,21 +22,26 @@ export function TeamDashboard({ data }: { data: TeamData }) {
             <th>{t('team.assigned')}</th>
             <th>{t('team.done')}</th>
             <th>{t('team.handedOut')}</th>
+            <th>{t('team.returned')}</th>
             <th>{t('team.merged')}</th>
+            <th>{t('team.openConflictsColumn')}</th>
           </tr>
         </thead>
         <tbody>
-          {auditors.map((name) => (
-            <tr key={name} data-auditor={name}>
-              <td>{name}</td>
-              <td>{data.items.filter((i) => i.assignee === name).length}</td>
-              <td>{data.items.filter((i) => i.assignee === name && i.done).length}</td>
-              <td>{data.handouts.filter((h) => h.auditor === name).length}</td>
-              <td>{data.merged.filter((m) => m.auditor === name).length}</td>
+          {rows.map((row) => (
+            <tr key={row.auditor} data-auditor={row.auditor}>
+              <td>{row.auditor}</td>
+              <td>{row.assigned}</td>
+              <td>{row.done}</td>
+              <td>{row.handedOut}</td>
+              <td>{row.returned}</td>
+              <td>{row.merged}</td>
+              <td>{row.openConflicts}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="muted">{t('team.dashboardNote')}</p>
     </section>
   );
 }

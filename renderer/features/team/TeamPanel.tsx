@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VaultSession } from '../../data/vault-session';
+import type { MergeOnScreen } from './auditor-progress';
 import { AssignmentsSection } from './AssignmentsSection';
 import { HandOutSection } from './HandOutSection';
 import { MergeView } from './MergeView';
@@ -13,6 +14,7 @@ import { TeamDashboard } from './TeamDashboard';
 export function TeamPanel({ session }: { session: VaultSession }) {
   const { t } = useTranslation();
   const [data, setData] = useState<TeamData | null>(null);
+  const [onScreen, setOnScreen] = useState<MergeOnScreen | null>(null);
   const reload = useCallback(() => {
     void loadTeamData(session).then(setData);
   }, [session]);
@@ -23,9 +25,9 @@ export function TeamPanel({ session }: { session: VaultSession }) {
     <div className="team">
       <h2>{t('team.title')}</h2>
       <AssignmentsSection session={session} data={data} onChange={reload} />
-      <TeamDashboard data={data} />
+      <TeamDashboard data={data} onScreen={onScreen} />
       <HandOutSection session={session} data={data} onChange={reload} />
-      <MergeView session={session} onMerged={reload} />
+      <MergeView session={session} onMerged={reload} onScreenChange={setOnScreen} />
       <ProvenanceView session={session} refresh={data} />
     </div>
   );
