@@ -69,6 +69,30 @@ async function baseFor(
   return { id: newRecordId(), stored: false };
 }
 
+/** The `handouts` record and, for a new round, its base: written together once saved. */
+function handoutWrites(
+  actor: string,
+  handout: Handout,
+  base: { id: string; stored: boolean },
+  records: HandoutBase['records'],
+): ExactWrite[] {
+  const write = (table: 'handouts' | 'handoutBases', id: RecordId, data: object): ExactWrite => ({
+    table,
+    id,
+    rev: 1,
+    deleted: false,
+    data,
+    updatedAt: handout.at,
+    updatedBy: actor,
+  });
+  const writes = [write('handouts', newRecordId(), handout)];
+  if (!base.stored) {
+    const stored: HandoutBase = { at: handout.at, records };
+    writes.push(write('handoutBases', base.id as RecordId, stored));
+  }
+  return writes;
+}
+
 /**
  * Builds the hand-out for `auditor` without writing anything; `record` stores the `handouts`
  * record (and the round's base, if new) in one transaction, once the file is saved
@@ -103,29 +127,7 @@ export async function prepareHandout(
     at,
     by: session.actor,
   };
-  const writes: ExactWrite[] = [
-    {
-      table: 'handouts',
-      id: newRecordId(),
-      rev: 1,
-      deleted: false,
-      data: handout,
-      updatedAt: at,
-      updatedBy: session.actor,
-    },
-  ];
-  if (!base.stored) {
-    const stored: HandoutBase = { at, records: baseRecords };
-    writes.push({
-      table: 'handoutBases',
-      id: base.id as RecordId,
-      rev: 1,
-      deleted: false,
-      data: stored,
-      updatedAt: at,
-      updatedBy: session.actor,
-    });
-  }
+  const writes = handoutWrites(session.actor, handout, base, baseRecords);
   const record = async () => {
     await session.writeExact(writes, {
       action: 'team.handed-out',
