@@ -61,6 +61,9 @@ export interface BenchMergeOptions {
 }
 
 const SENTENCES = 40;
+/** UUIDs, as the vault's records of a merge want them when it is committed. */
+const BENCH_BASE = uid(0xbe0000);
+export const BENCH_MERGE_ID = uid(0xbe0001);
 
 function workPerformed(item: number): string {
   return Array.from(
@@ -69,7 +72,8 @@ function workPerformed(item: number): string {
   ).join('');
 }
 
-function scenario(returns: number, items: number, people: number): MergeInput {
+/** The benchmark's hand-out and `returns` returns (also committed in Chromium by test/bench). */
+export function scenario(returns: number, items: number, people: number): MergeInput {
   const held: CurrentRecord[] = [];
   for (let i = 0; i < items; i++) {
     held.push(
@@ -154,22 +158,22 @@ function scenario(returns: number, items: number, people: number): MergeInput {
       changes.push(add('evidence', uid(2_000_000 + k * 100 + e), data));
     }
     packages.push({
-      packageId: `return-${k}`,
+      packageId: uid(3_000_000 + k),
       packageHash: (k + 1).toString(16).padStart(64, '0'),
       auditor,
-      baseId: 'bench',
+      baseId: BENCH_BASE,
       changes,
     });
   }
   return {
-    base: { ...handOut(held), id: 'bench' },
+    base: { ...handOut(held), id: BENCH_BASE },
     current: { records: held, mergedPackages: [] },
     returns: packages,
   };
 }
 
 /** The lead takes the first option of every conflict: the work a decision costs, not its wisdom. */
-function decideAll(plan: Awaited<ReturnType<typeof planMerge>>): MergeDecisions {
+export function decideAll(plan: Awaited<ReturnType<typeof planMerge>>): MergeDecisions {
   const conflicts: Record<string, { pick: string }> = {};
   for (const conflict of plan.conflicts) {
     const option = conflict.options[0];

@@ -20,6 +20,8 @@ import { launchChromium } from '../e2e/support/chromium';
 import type { run as runListBench } from './browser/list-bench';
 import type { run as runRegisterImportBench } from './browser/register-import-bench';
 import type { BenchResult } from './browser/vault-bench';
+import type { MergeCommitResult } from './browser/merge-commit-bench';
+import type { Page } from 'playwright-core';
 
 type ListBenchResult = Awaited<ReturnType<typeof runListBench>>;
 type RegisterImportResult = Awaited<ReturnType<typeof runRegisterImportBench>>;
@@ -37,6 +39,7 @@ await build({
     resolve(import.meta.dirname, 'browser/vault-bench.ts'),
     resolve(import.meta.dirname, 'browser/list-bench.tsx'),
     resolve(import.meta.dirname, 'browser/register-import-bench.ts'),
+    resolve(import.meta.dirname, 'browser/merge-commit-bench.ts'),
   ],
   bundle: true,
   format: 'esm',
@@ -52,14 +55,53 @@ await writeFile(
   resolve(outDir, 'index.html'),
   '<!doctype html><meta charset="utf-8"><title>bench</title>' +
     '<script type="module" src="./vault-bench.js"></script><script type="module" src="./list-bench.js"></script>' +
-    '<script type="module" src="./register-import-bench.js"></script>',
+    '<script type="module" src="./register-import-bench.js"></script>' +
+    '<script type="module" src="./merge-commit-bench.js"></script>',
 );
+
+/** The merge committed in Chromium: the vault's side of the merge benchmark. */
+async function mergeCommitBench(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'awMergeCommitBench' in globalThis);
+  const merged = await page.evaluate(() =>
+    (
+      globalThis as unknown as {
+        awMergeCommitBench: { run: (counts: number[]) => Promise<MergeCommitResult> };
+      }
+    ).awMergeCommitBench.run([5, 10, 20]),
+  );
+  console.log(
+    `\nMerge committed in Chromium (commitMerge: records, provenance, evidence files of 200 KiB, one trail entry) vs the same records created fresh through writeBatch`,
+  );
+  for (const c of merged.cases) {
+    console.log(
+      `${String(c.returns).padStart(2)} returns  ${c.writes.toLocaleString('en').padStart(6)} writes + ${c.evidenceMiB.toFixed(0).padStart(3)} MiB evidence   plan+decide ${c.planMs.toFixed(0).padStart(5)} ms   commit ${c.commitMs.toFixed(0).padStart(5)} ms   writeBatch (records only) ${c.baselineMs.toFixed(0).padStart(5)} ms   commit/writeBatch ${(c.commitMs / c.baselineMs).toFixed(2)}x`,
+    );
+  }
+  const twenty = merged.cases.find((c) => c.returns === 20);
+  const five = merged.cases.find((c) => c.returns === 5);
+  console.log(
+    `Opening one return package (${merged.packageMiB.toFixed(1)} MiB .awpkg: age scrypt log2 N = 16, ZIP and record checks): ${merged.openPackageMs.toFixed(0)} ms`,
+  );
+  if (twenty && five) {
+    const total = 20 * merged.openPackageMs + twenty.planMs + twenty.commitMs;
+    console.log(
+      `20 returns end to end (open each, plan, decide, commit): ${(total / 1000).toFixed(1)} s (target: under 10 s); plan+commit 20 vs 5 returns ${((twenty.planMs + twenty.commitMs) / (five.planMs + five.commitMs)).toFixed(2)}x (linear would be 4.00x)`,
+    );
+  }
+}
 
 const server = await startStaticServer({ root: outDir, port: 0 });
 const { context } = await launchChromium();
 try {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url);
+  if (process.env.AW_BENCH_ONLY === 'merge') {
+    // `AW_BENCH_ONLY=merge npm run bench`: the merge committed in Chromium alone.
+    await mergeCommitBench(page);
+    await context.close();
+    await server.close();
+    process.exit(0);
+  }
   await page.waitForFunction(() => 'awBench' in globalThis);
   console.log(
     `Encrypted vault layer vs plain Dexie: ${RECORDS} records, median of ${ROUNDS} rounds, Chromium ${context.browser()?.version() ?? ''}`,
@@ -156,6 +198,7 @@ try {
     );
     console.log(`         ${c.phases.map((p) => `${p.name} ${p.ms.toFixed(0)} ms`).join(' · ')}`);
   }
+  await mergeCommitBench(page);
 } finally {
   await context.close();
   await server.close();
