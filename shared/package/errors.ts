@@ -35,6 +35,11 @@ export type PackageErrorCode =
   | 'trail-broken'
   /** Counts in the manifest that are not what the parts hold. */
   | 'count-mismatch'
+  /**
+   * The author's signature does not verify over manifest.json, names another package, is
+   * made by another key than signer.pub's, or only one of the two signature parts is there.
+   */
+  | 'bad-signature'
   /** The package is not what the caller needs (a hand-out where a return is expected…). */
   | 'wrong-kind'
   | 'other-engagement';

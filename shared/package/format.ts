@@ -6,6 +6,8 @@
  *   records/<table>.json       the records of one table, a JSON array
  *   files/<sha256>             one evidence file's bytes, named by its SHA-256 (lower-case hex)
  *   trail.json                 a return's activity trail entries since the hand-out
+ *   signature.minisig          optional: the author's minisign signature over manifest.json
+ *   signer.pub                 with it: the author's minisign public-key file
  *
  * Plain data and zod schemas only; `write.ts` and `read.ts` make and check the bytes.
  */
@@ -47,6 +49,9 @@ export const MIN_PASSPHRASE_LENGTH = 12;
 
 export const MANIFEST_PART = 'manifest.json';
 export const TRAIL_PART = 'trail.json';
+/** The author's signature and key (`signature.ts`): beside the manifest, not listed in it. */
+export const SIGNATURE_PART = 'signature.minisig';
+export const SIGNER_KEY_PART = 'signer.pub';
 export const recordsPart = (table: string) => `records/${table}.json`;
 export const filePart = (sha256: string) => `files/${sha256}`;
 

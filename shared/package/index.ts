@@ -6,6 +6,12 @@ export * from './format';
 export { PackageError, type PackageErrorCode, type PackageErrorWhere } from './errors';
 export { writePackage, checkNewPassphrase, type WrittenPackage, type WriteOptions } from './write';
 export { readPackage, type ReadPackage } from './read';
+export {
+  signerTrust,
+  type PackageSigner,
+  type PackageSignerInfo,
+  type SignerTrust,
+} from './signature';
 export * from './adapters';
 export { newPackagePassphrase } from './passphrase';
 export { PACKAGE_TABLE_SCHEMAS, isPackageTable } from './tables';

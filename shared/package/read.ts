@@ -21,6 +21,8 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_LIMITS,
   PACKAGE_VERSION,
+  SIGNATURE_PART,
+  SIGNER_KEY_PART,
   TRAIL_PART,
   trailSchema,
   type PackageContents,
@@ -28,16 +30,26 @@ import {
   type PackageRecord,
 } from './format';
 import { checkTableRecords } from './records';
+import {
+  MAX_SIGNATURE_PART_BYTES,
+  MAX_SIGNER_KEY_PART_BYTES,
+  verifyManifestSignature,
+  type PackageSignerInfo,
+} from './signature';
 import { verifyTrailPiece } from './trail';
 
 export interface ReadPackage extends PackageContents {
   manifest: PackageManifest;
   packageHash: string;
+  /** The author's verified signature (`signature.ts`), or null when the package is unsigned. */
+  signer: PackageSignerInfo | null;
 }
 
 const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 const RECORDS_PART = /^records\/([A-Za-z][A-Za-z0-9]{0,63})\.json$/;
 const FILE_PART = /^files\/([0-9a-f]{64})$/;
+/** The parts the manifest does not list: itself and the signature over it. */
+const BESIDE_MANIFEST = new Set([MANIFEST_PART, SIGNATURE_PART, SIGNER_KEY_PART]);
 
 /** A refusal of the bounded ZIP reader, as the package's own error. */
 function zipRefusal(error: ImportError): PackageError {
@@ -145,7 +157,7 @@ function matchParts(zip: CheckedZip, manifest: PackageManifest): Map<string, Zip
     listed.set(part.name, entry);
   }
   for (const entry of zip.entries) {
-    if (entry.name !== MANIFEST_PART && !listed.has(entry.name)) {
+    if (!BESIDE_MANIFEST.has(entry.name) && !listed.has(entry.name)) {
       throw refusal(
         'unknown-part',
         '案件包含有 manifest.json 未列出的組件',
@@ -245,6 +257,29 @@ async function readParts(zip: CheckedZip, manifest: PackageManifest): Promise<Pa
   return parts;
 }
 
+/** The signature parts when present, bounded before they are inflated. */
+function signatureParts(zip: CheckedZip) {
+  const part = (name: string, max: number) => {
+    const entry = zip.entry(name);
+    if (entry === undefined) return undefined;
+    if (entry.size > max) {
+      throw refusal(
+        'bad-signature',
+        `${name} 過大，不是簽章組件`,
+        `${name} is too large to be a signature part`,
+        {
+          part: name,
+        },
+      );
+    }
+    return guarded(() => zip.read(entry));
+  };
+  return {
+    signature: part(SIGNATURE_PART, MAX_SIGNATURE_PART_BYTES),
+    signerKey: part(SIGNER_KEY_PART, MAX_SIGNER_KEY_PART_BYTES),
+  };
+}
+
 /** Decrypts and checks a package; throws a `PackageError` saying why and where it is refused. */
 export async function readPackage(bytes: Uint8Array, passphrase: string): Promise<ReadPackage> {
   if (bytes.length > PACKAGE_LIMITS.maxFileBytes) {
@@ -259,9 +294,12 @@ export async function readPackage(bytes: Uint8Array, passphrase: string): Promis
   );
   const manifest = readManifest(zip);
   const manifestBytes = guarded(() => zip.read(zip.entry(MANIFEST_PART) as ZipEntry));
+  // The signature first: an altered manifest of a signed package is refused as such.
+  const signer = await verifyManifestSignature(manifest, manifestBytes, signatureParts(zip));
   const { records, files, trail } = await readParts(zip, manifest);
   return {
     manifest,
+    signer,
     packageHash: await sha256Hex(manifestBytes as Bytes),
     kind: manifest.kind,
     packageId: manifest.packageId,

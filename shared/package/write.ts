@@ -14,22 +14,37 @@ import {
   PACKAGE_FORMAT,
   PACKAGE_VERSION,
   recordsPart,
+  SIGNATURE_PART,
+  SIGNER_KEY_PART,
   TRAIL_PART,
   type ManifestPart,
   type PackageContents,
   type PackageManifest,
 } from './format';
 import { checkTableRecords, recordsByTable } from './records';
+import {
+  signManifest,
+  verifyManifestSignature,
+  type PackageSigner,
+  type PackageSignerInfo,
+} from './signature';
 import { verifyTrailPiece } from './trail';
 
 export interface WriteOptions {
   /** scrypt log2(N); default `SCRYPT_LOG_N`. Tests lower it. */
   logN?: number;
+  /**
+   * The author's signer (`signWithIdentity`'s): adds `signature.minisig` and `signer.pub`;
+   * the manifest, and so `packageHash`, is the same signed or not.
+   */
+  signer?: PackageSigner;
 }
 
 export interface WrittenPackage {
   bytes: Uint8Array;
   manifest: PackageManifest;
+  /** The signer as a reader will see it, or null for an unsigned package. */
+  signer: PackageSignerInfo | null;
   /** SHA-256 of `manifest.json` as written: what identifies the package (see `read.ts`). */
   packageHash: string;
 }
@@ -95,9 +110,17 @@ export async function writePackage(
   };
   const manifestBytes = utf8(`${JSON.stringify(manifest, null, 2)}\n`);
   const zippable: Zippable = { [MANIFEST_PART]: [manifestBytes, { level: 6 }] };
+  let signer: PackageSignerInfo | null = null;
+  if (options.signer !== undefined) {
+    const signed = await signManifest(options.signer, manifest, manifestBytes);
+    // Checked as a reader checks it: a signer whose key or fingerprint is not its own fails here.
+    signer = await verifyManifestSignature(manifest, manifestBytes, signed);
+    zippable[SIGNATURE_PART] = [signed.signature, { level: 0 }];
+    zippable[SIGNER_KEY_PART] = [signed.signerKey, { level: 0 }];
+  }
   // Evidence is mostly compressed already (PDF, JPEG, XLSX): stored, not deflated again.
   for (const [name, bytes, deflate] of parts) zippable[name] = [bytes, { level: deflate ? 6 : 0 }];
   const zip = zipSync(zippable, { mtime: new Date(contents.createdAt) });
   const bytes = await encryptPackage(zip, passphrase, options.logN);
-  return { bytes, manifest, packageHash: await sha256Hex(manifestBytes) };
+  return { bytes, manifest, signer, packageHash: await sha256Hex(manifestBytes) };
 }

@@ -213,6 +213,7 @@ async function openSeed(identity: IdentityFile, passphrase: string): Promise<Byt
 
 /** Signs minisign signatures with an identity, inside `work` only. */
 export interface IdentitySigner {
+  readonly name: string;
   readonly publicKey: string;
   readonly fingerprint: string;
   /** A minisign signature file (prehashed) of `message` with the given comments. */
@@ -241,6 +242,7 @@ export async function signWithIdentity<T>(
     return await withSigningKey(seed, async (sign) => {
       wipe(seed);
       const signer: IdentitySigner = {
+        name: checked.name,
         publicKey: checked.publicKey,
         fingerprint: checked.fingerprint,
         async sign(message, comments) {
