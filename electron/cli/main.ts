@@ -3,7 +3,8 @@
  *   sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
  *   inspect FILE.xlsx [--password P]
  *   verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
- *   package-info FILE.awpkg [--passphrase P]
+ *   verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]
+ *   package-info FILE.awpkg [--signers team.json] [--passphrase P]
  *   merge --base lead.awpkg --out merged.awpkg [--report R] [--decisions D] RETURN.awpkg…
  * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
  */
@@ -37,8 +38,9 @@ Usage:
   audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
   audit-workbench inspect FILE.xlsx [--password P]
   audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
-  audit-workbench sample --package OUT.awpkg [--returns DIR] [--passphrase P]
-  audit-workbench package-info FILE.awpkg [--passphrase P]
+  audit-workbench verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]
+  audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR] [--passphrase P]
+  audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]
   audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
                         [--decisions decisions.json] [--passphrase P] RETURN.awpkg…
   audit-workbench --help | <command> --help
@@ -58,7 +60,8 @@ ${PASSWORD_ENV_HELP}
 ${PASSPHRASE_ENV_HELP}
 
 Exit codes: 0 done, 1 refused or failed (including a missing or wrong password, and a
-workpaper whose sign-offs do not verify, a refused package, a merge with conflicts open),
+workpaper whose sign-offs do not verify, a refused package or an invalid package signature,
+a package whose signer is not in verify --signers, a merge with conflicts open),
 2 usage error.`;
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

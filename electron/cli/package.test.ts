@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPackage } from '../../shared/package/read';
+import { fastKdf } from '../../shared/signoff/testing';
 import { run, type CliIo } from './main';
 
 const NOW = new Date('2026-03-04T02:00:00.000Z');
@@ -30,6 +31,7 @@ function diskIo(env: Record<string, string> = { AW_PACKAGE_PASSPHRASE: PASSPHRAS
     now: () => NOW,
     env,
     scryptLogN: 10,
+    kdf: fastKdf,
   };
   return { io, stdout: () => out.join(''), stderr: () => err.join('') };
 }

@@ -32,19 +32,25 @@ import {
 } from '../io';
 import { mergeReport, type RefusedFile } from './merge-report';
 import { openPackageFile } from './package-file';
+import { signerLine, signerReport, trustedSignersOf, type SignerReport } from './signers';
 
 export const MERGE_HELP = `audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
                       [--decisions decisions.json] [--passphrase P] RETURN.awpkg…
 
 Merges auditors' return packages (繳回) into the hand-out they were made from (分派), with the
 workbench's merge engine (ARCHITECTURE.md, "Merge rules"). Every package is verified first; a
-refused one (altered, of another engagement, another hand-out…) is listed with its reason. A
-return merged before (named in the base's merged packages) or given twice changes nothing.
+refused one (altered, an invalid author signature, of another engagement, another hand-out…)
+is listed with its reason. Each return's author signature is printed: who signed it and
+whether they are one of the engagement's trusted signers (the base's trustedSigners records);
+an unsigned or untrusted return is shown as such, not refused. A return merged before (named
+in the base's merged packages) or given twice changes nothing. The merged package is not
+signed (the CLI holds no signing identity).
   --base FILE       the lead's hand-out package the returns started from (required)
   --out FILE        where to write the merged state, as a new hand-out package (required);
                     written only when nothing is refused and every conflict is decided
   --report FILE     write what the merge does as JSON: per package added / changed / deleted /
-                    identical, refused packages, conflicts (with option ids, without values)
+                    identical, refused packages, conflicts (with option ids, without values),
+                    each return's signer and trust ("signers")
   --decisions FILE  JSON {"conflicts": {"<conflict id>": {"pick": "<option id>"} or
                     {"value": …}}, "duplicates": {"<group id>": {"action": "keep-all"} or
                     {"action": "merge", "keep": "<record id>"}}}
@@ -111,12 +117,23 @@ async function readReturns(
   const names = new Map<string, string>();
   const evidence = new Map<string, ReadPackage['files']>();
   const refused: RefusedFile[] = [];
+  const signers: (SignerReport & { file: string; packageId: string })[] = [];
+  const trusted = trustedSignersOf(base);
   for (const file of files) {
     const opened = await openPackageFile(io, file, passphrase);
     if (!opened.ok) {
       refused.push({ file, code: opened.code, reason: opened.reason, where: opened.where });
       continue;
     }
+    signers.push({
+      file,
+      packageId: opened.pkg.packageId,
+      ...signerReport(
+        opened.pkg,
+        trusted,
+        `the engagement's trusted signers (${trusted.length}, from --base)`,
+      ),
+    });
     try {
       returns.push(returnPackageOf(opened.pkg, base));
       if (!names.has(opened.pkg.packageId)) names.set(opened.pkg.packageId, file);
@@ -126,7 +143,7 @@ async function readReturns(
       refused.push({ file, code: error.code, reason: error.message, where: error.where });
     }
   }
-  return { returns, names, evidence, refused };
+  return { returns, names, evidence, refused, signers };
 }
 
 export async function mergeCommand(
@@ -151,13 +168,19 @@ export async function mergeCommand(
     return EXIT_REFUSED;
   }
   const base = opened.pkg;
-  const { returns, names, evidence, refused } = await readReturns(io, files, base, passphrase);
+  const { returns, names, evidence, refused, signers } = await readReturns(
+    io,
+    files,
+    base,
+    passphrase,
+  );
+  for (const s of signers) io.stdout(`${s.file}: ${signerLine(s)}\n`);
   const now = (io.now?.() ?? new Date()).toISOString();
   const stamp = { mergeId: newRecordId(), at: now, by: base.author };
   const input = { base: mergeBaseOf(base), current: currentStateOf(base), returns };
   const plan = await planMerge(input, { ...stamp, schemas: PACKAGE_TABLE_SCHEMAS });
   const open = openConflicts(plan, decisions);
-  const report = mergeReport(plan, names, refused, open);
+  const report = { ...mergeReport(plan, names, refused, open), signers };
   if (values.report !== undefined)
     await io.writeFile(values.report, utf8(`${JSON.stringify(report, null, 2)}\n`));
   for (const p of report.packages)

@@ -1,5 +1,6 @@
-/** `audit-workbench package-info FILE.awpkg [--passphrase P]` */
+/** `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]` */
 import { parseArgs } from 'node:util';
+import type { TrustedSigner } from '../../../shared/signoff/records';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -8,21 +9,33 @@ import {
   givenPassphrase,
   type CliIo,
 } from '../io';
+import { Refused } from './inspect';
 import { describePackage, openPackageFile } from './package-file';
+import { readSigners, signerReport, trustedSignersOf } from './signers';
 
-export const PACKAGE_INFO_HELP = `audit-workbench package-info FILE.awpkg [--passphrase P]
+export const PACKAGE_INFO_HELP = `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]
 
 Decrypts and verifies an engagement package (案件包) — every part's size and SHA-256 against
-its manifest, every record against its table's rules, the activity trail's chain — and prints
-what it is as JSON: kind (handout 分派 / return 繳回), engagement, auditor, base, record
-counts per table, evidence files, trail entries, parts. Record contents are not printed.
-Exit 1 when the package is refused, with the reason (wrong passphrase, damaged, altered…).
+its manifest, every record against its table's rules, the activity trail's chain, the
+author's signature when there is one — and prints what it is as JSON: kind (handout 分派 /
+return 繳回), engagement, auditor, base, record counts per table, evidence files, trail
+entries, parts, and "signer": who signed it (name, fingerprint, key id) and whether they are
+a trusted signer ("trust": trusted / untrusted / retired / unsigned) of the package's own
+trusted signers records (a hand-out carries the engagement's) or of --signers. Record
+contents are not printed. Exit 1 when the package is refused, with the reason (wrong
+passphrase, damaged, altered, bad-signature…); an untrusted signer is reported, not refused
+(\`verify --signers\` refuses it).
+  --signers FILE   the team's trusted signers file (as \`verify --signers\` reads it)
   --passphrase P   the package's passphrase (prefer ${PASSPHRASE_ENV})`;
 
 export async function packageInfoCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { passphrase: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      signers: { type: 'string' },
+      passphrase: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
     allowPositionals: true,
   });
@@ -33,7 +46,16 @@ export async function packageInfoCommand(args: readonly string[], io: CliIo): Pr
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError('package-info needs one FILE.awpkg');
-  const opened = await openPackageFile(io, file, givenPassphrase(values.passphrase, io));
+  const passphrase = givenPassphrase(values.passphrase, io);
+  let signers: TrustedSigner[] | null;
+  try {
+    signers = values.signers === undefined ? null : await readSigners(io, values.signers);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    io.stderr(`${file}: refused: ${error.message}\n`);
+    return EXIT_REFUSED;
+  }
+  const opened = await openPackageFile(io, file, passphrase);
   if (!opened.ok) {
     io.stdout(
       `${JSON.stringify({ file, verified: false, refused: { code: opened.code, reason: opened.reason, ...opened.where } })}\n`,
@@ -41,6 +63,12 @@ export async function packageInfoCommand(args: readonly string[], io: CliIo): Pr
     io.stderr(`${file}: refused (${opened.code}): ${opened.reason}\n`);
     return EXIT_REFUSED;
   }
-  io.stdout(`${JSON.stringify(describePackage(file, opened.pkg), null, 2)}\n`);
+  const own = trustedSignersOf(opened.pkg);
+  const signer = signerReport(
+    opened.pkg,
+    signers ?? own,
+    values.signers ?? `the package's own trusted signers (${own.length})`,
+  );
+  io.stdout(`${JSON.stringify({ ...describePackage(file, opened.pkg), signer }, null, 2)}\n`);
   return EXIT_OK;
 }

@@ -1,18 +1,50 @@
 /** `sample --package OUT.awpkg` and `sample --returns DIR`: the sample engagement as packages. */
+import { utf8 } from '../../../shared/crypto/bytes';
 import { demoEngagement } from '../../../shared/sample/demo-engagement';
-import { sampleHandout, sampleReturns, writePackage } from '../../../shared/package';
+import {
+  demoPackageSigners,
+  trustedSignerRecords,
+  withDemoSigner,
+  type DemoPackageSigners,
+} from '../../../shared/sample/demo-package-signers';
+import type { DemoSigner } from '../../../shared/sample/demo-signoff';
+import {
+  sampleHandout,
+  sampleReturns,
+  writePackage,
+  type PackageContents,
+  type WrittenPackage,
+} from '../../../shared/package';
+import type { TrustedSignersFile } from '../../../shared/signoff/records';
 import { EXIT_OK, givenPassphrase, type CliIo } from '../io';
 
 export interface SamplePackageArgs {
   package?: string | undefined;
   returns?: string | undefined;
   passphrase?: string | undefined;
+  keys?: string | undefined;
+}
+
+/** The demo signers' public keys (DIR/lead.pub, DIR/auditor-<n>.pub) and DIR/team.json. */
+async function writeKeys(io: CliIo, dir: string, signers: DemoPackageSigners): Promise<void> {
+  await io.mkdir?.(dir);
+  await io.writeFile(`${dir}/lead.pub`, utf8(signers.lead.publicKeyFile));
+  for (const [i, auditor] of signers.auditors.entries()) {
+    await io.writeFile(`${dir}/auditor-${i + 1}.pub`, utf8(auditor.publicKeyFile));
+  }
+  const team: TrustedSignersFile = {
+    format: 'aw-trusted-signers',
+    version: 1,
+    signers: signers.trusted,
+  };
+  await io.writeFile(`${dir}/team.json`, utf8(`${JSON.stringify(team, null, 2)}\n`));
 }
 
 /**
  * Writes the hand-out to `--package` and, with `--returns DIR`, the two auditors' returns of it
  * (`DIR/return-1.awpkg`, `DIR/return-2.awpkg`) plus the hand-out they started from
- * (`DIR/handout.awpkg` when `--package` is not given): a merge needs its base.
+ * (`DIR/handout.awpkg` when `--package` is not given): a merge needs its base. Each package is
+ * signed by its author's demo identity; the hand-out carries the three as trusted signers.
  */
 export async function samplePackages(
   args: SamplePackageArgs,
@@ -22,16 +54,16 @@ export async function samplePackages(
   const passphrase = givenPassphrase(args.passphrase, io);
   const now = io.now?.() ?? new Date();
   const options = io.scryptLogN === undefined ? {} : { logN: io.scryptLogN };
-  const contents = sampleHandout(await demoEngagement(now), now, appVersion);
-  const handout = await writePackage(contents, passphrase, options);
-  const written: {
-    file: string;
-    kind: string;
-    auditor: string;
-    packageId: string;
-    packageHash: string;
-  }[] = [];
-  const save = async (file: string, pkg: typeof handout) => {
+  const signers = await demoPackageSigners(now, io.kdf === undefined ? {} : { kdf: io.kdf });
+  const sample = sampleHandout(await demoEngagement(now), now, appVersion);
+  const contents: PackageContents = {
+    ...sample,
+    records: [...sample.records, ...trustedSignerRecords(signers.trusted, sample.createdAt)],
+  };
+  const signed = (pkg: PackageContents, by: DemoSigner) =>
+    withDemoSigner(by, (signer) => writePackage(pkg, passphrase, { ...options, signer }));
+  const written: Record<string, unknown>[] = [];
+  const save = async (file: string, pkg: WrittenPackage) => {
     await io.writeFile(file, pkg.bytes);
     const m = pkg.manifest;
     written.push({
@@ -40,20 +72,23 @@ export async function samplePackages(
       auditor: m.auditor,
       packageId: m.packageId,
       packageHash: pkg.packageHash,
+      signer: { name: pkg.signer?.name, fingerprint: pkg.signer?.fingerprint },
     });
   };
   if (args.returns !== undefined) await io.mkdir?.(args.returns);
-  await save(args.package ?? `${args.returns ?? '.'}/handout.awpkg`, handout);
+  await save(
+    args.package ?? `${args.returns ?? '.'}/handout.awpkg`,
+    await signed(contents, signers.lead),
+  );
   if (args.returns !== undefined) {
     for (const [i, ret] of (await sampleReturns(contents, now, appVersion)).entries()) {
-      await save(
-        `${args.returns}/return-${i + 1}.awpkg`,
-        await writePackage(ret, passphrase, options),
-      );
+      const auditor = signers.auditors[i] ?? signers.lead;
+      await save(`${args.returns}/return-${i + 1}.awpkg`, await signed(ret, auditor));
     }
   }
+  if (args.keys !== undefined) await writeKeys(io, args.keys, signers);
   io.stdout(
-    `${JSON.stringify({ engagementId: contents.engagementId, baseId: contents.baseId, packages: written })}\n`,
+    `${JSON.stringify({ engagementId: contents.engagementId, baseId: contents.baseId, packages: written, signers: signers.trusted.map((s) => ({ name: s.name, fingerprint: s.fingerprint })), ...(args.keys === undefined ? {} : { keys: args.keys }) })}\n`,
   );
   return EXIT_OK;
 }

@@ -20,7 +20,7 @@ import {
 import { samplePackages } from './sample-package';
 
 export const SAMPLE_HELP = `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
-audit-workbench sample --package OUT.awpkg [--returns DIR] [--passphrase P]
+audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR] [--passphrase P]
 
 Writes the workpaper of the built-in sample engagement (示範案件). Personal data is masked.
   --out FILE       where to write the .xlsx (required)
@@ -34,14 +34,18 @@ Writes the workpaper of the built-in sample engagement (示範案件). Personal 
                    for nothing else); needs --keys
   --keys DIR       with --signed: write the demo signers' minisign public keys
                    (DIR/L<level>-<role>.pub) and DIR/team.json, the trusted signers file for
-                   \`verify --signers\`
+                   \`verify --signers\`; with --package/--returns: the package signers' keys
+                   (DIR/lead.pub, DIR/auditor-<n>.pub) and DIR/team.json
   --package FILE   instead of the workpaper: write the sample engagement as a hand-out
-                   package (分派案件包, .awpkg), encrypted with --passphrase or ${PASSPHRASE_ENV}
+                   package (分派案件包, .awpkg), encrypted with --passphrase or ${PASSPHRASE_ENV},
+                   signed by the lead's demo identity (張雅婷, made for this run) and carrying
+                   the lead and both auditors as the engagement's trusted signers
   --returns DIR    also write two auditors' return packages of it (DIR/return-1.awpkg,
                    DIR/return-2.awpkg; the hand-out to DIR/handout.awpkg unless --package):
                    overlapping work to try \`merge\` on (two conflicts: the same field of one
                    item answered differently, and a finding deleted by one and edited by the
-                   other), an evidence file each`;
+                   other), an evidence file each; each return signed by its auditor's demo
+                   identity (林志明, 陳怡君)`;
 
 /** The demo signers' public keys and the team file `verify --signers` reads. */
 async function writeKeys(io: CliIo, dir: string, signed: DemoSignoff): Promise<void> {
@@ -100,7 +104,7 @@ export async function sampleCommand(
     throw new UsageError("sample --signed needs --keys DIR for the signers' public keys");
   }
   if (values.signed !== true && values.keys !== undefined) {
-    throw new UsageError('--keys goes with --signed');
+    throw new UsageError('--keys goes with --signed, --package or --returns');
   }
   // Never printed or logged; only turned into keys by encryptOoxml.
   const password = givenPassword(values.password, io);

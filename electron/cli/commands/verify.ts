@@ -1,13 +1,13 @@
-/** `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]` */
+/**
+ * `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]`
+ * and `verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]` (`verify-package.ts`).
+ */
 import { parseArgs } from 'node:util';
 import { utf8 } from '../../../shared/crypto/bytes';
+import { PACKAGE_EXTENSION } from '../../../shared/package/format';
 import { jcs } from '../../../shared/signoff/digest';
 import { publicKeyFileOf } from '../../../shared/signoff/identity';
-import {
-  subjectKey,
-  trustedSignersFileSchema,
-  type TrustedSigner,
-} from '../../../shared/signoff/records';
+import { subjectKey } from '../../../shared/signoff/records';
 import { isEncryptedOoxml, type WorkpaperMeta } from '../../../shared/workpapers';
 import {
   verifySignedWorkpaper,
@@ -17,15 +17,18 @@ import {
 import {
   EXIT_OK,
   EXIT_REFUSED,
+  PASSPHRASE_ENV,
   PASSWORD_ENV,
   UsageError,
-  errorMessage,
   givenPassword,
   type CliIo,
 } from '../io';
 import { Refused, checkHashes, decrypted, readInput, readWorkpaper, titleOf } from './inspect';
+import { readSigners } from './signers';
+import { verifyPackageFile } from './verify-package';
 
 export const VERIFY_HELP = `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
+audit-workbench verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]
 
 Checks every sign-off of a signed workpaper against the file's own cells: recomputes each
 checklist item's and the inspection's digest (RFC 8785 canonical JSON, SHA-256) from the
@@ -43,30 +46,17 @@ retirement there.
                    DIR/items/<item>.json with their .L<n>.minisig, DIR/keys/<fingerprint>.pub;
                    then: minisign -Vm DIR/manifest.json -p DIR/keys/<fingerprint>.pub
   --json           print the full report as JSON
-  --password P     the password of a password-protected file (or ${PASSWORD_ENV})`;
+  --password P     the password of a password-protected file (or ${PASSWORD_ENV})
 
-async function readSigners(io: CliIo, file: string): Promise<TrustedSigner[]> {
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await io.readFile(file));
-  } catch (error) {
-    throw new Refused(`${file}: cannot read the signers file: ${errorMessage(error)}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    throw new Refused(`${file}: the signers file is not JSON`);
-  }
-  const parsed = trustedSignersFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Refused(
-      `${file}: not a trusted signers file (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'})`,
-    );
-  }
-  return parsed.data.signers;
-}
+A package (.awpkg) is decrypted and checked whole (every part, record and the trail, as
+package-info does), then its author signature (signature.minisig over manifest.json, by the
+key in signer.pub) and every sign-off and unlock inside. Prints who signed the package and
+whether they are trusted: by --signers, else by the package's own trusted signers (a
+hand-out carries the engagement's; informative only). Exits 1 for a refused package or an
+invalid signature, and, with --signers, for an unsigned package or a signer not in the list.
+  --passphrase P   the package's passphrase (prefer ${PASSPHRASE_ENV})
+With the stock tools: age -d -o p.zip FILE.awpkg; unzip p.zip manifest.json signature.minisig
+signer.pub; minisign -Vm manifest.json -x signature.minisig -p signer.pub`;
 
 const MARK: Readonly<Record<SignoffReport['status'], string>> = {
   valid: '✓ valid',
@@ -218,6 +208,7 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
       export: { type: 'string' },
       json: { type: 'boolean' },
       password: { type: 'string' },
+      passphrase: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -229,7 +220,15 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
   }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
-    throw new UsageError('verify takes exactly one FILE.xlsx');
+    throw new UsageError('verify takes exactly one FILE.xlsx or FILE.awpkg');
+  if (file.toLowerCase().endsWith(PACKAGE_EXTENSION)) {
+    if (values.export !== undefined || values.password !== undefined) {
+      throw new UsageError('--export and --password are for a workpaper (.xlsx), not a package');
+    }
+    return verifyPackageFile(file, values, io);
+  }
+  if (values.passphrase !== undefined)
+    throw new UsageError('--passphrase is for a package (.awpkg), not a workpaper');
   const password = givenPassword(values.password, io);
   const read = await readInput(io, file);
   if (read === null) return EXIT_REFUSED;

@@ -1,0 +1,118 @@
+/** `audit-workbench verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]` */
+import type { ReadPackage } from '../../../shared/package';
+import { signoffSchema, unlockSchema, type TrustedSigner } from '../../../shared/signoff/records';
+import { checkSignoff, checkUnlock } from '../../../shared/signoff/signing';
+import { EXIT_OK, EXIT_REFUSED, givenPassphrase, type CliIo } from '../io';
+import { Refused } from './inspect';
+import { openPackageFile } from './package-file';
+import { readSigners, signerLine, signerReport, trustedSignersOf } from './signers';
+
+export interface VerifyPackageArgs {
+  signers?: string | undefined;
+  json?: boolean | undefined;
+  passphrase?: string | undefined;
+}
+
+/** The sign-off and unlock records a package carries, each checked on its own. */
+async function recordProblems(
+  pkg: ReadPackage,
+  signers: readonly TrustedSigner[] | null,
+): Promise<{ checked: number; problems: string[] }> {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const record of pkg.records) {
+    if (record.deleted) continue;
+    if (record.table === 'signoffs') {
+      checked++;
+      const signoff = signoffSchema.parse(record.data);
+      const check = await checkSignoff(signoff, signers);
+      if (!check.ok) {
+        problems.push(
+          `sign-off ${record.id} (level ${signoff.level} by ${signoff.signer.name}): ${check.problem} — ${check.detail}`,
+        );
+      }
+    } else if (record.table === 'unlocks') {
+      checked++;
+      const check = await checkUnlock(unlockSchema.parse(record.data));
+      if (!check.ok) problems.push(`unlock ${record.id}: ${check.problem} — ${check.detail}`);
+    }
+  }
+  return { checked, problems };
+}
+
+/**
+ * Opens and checks a package (every part, record and the trail, as `package-info` does), its
+ * author signature, and the sign-offs inside; with `--signers`, the author and every signer
+ * must be in the list. Without it, the author is reported against the package's own trusted
+ * signers (a hand-out carries the engagement's) but that does not fail the check.
+ */
+export async function verifyPackageFile(
+  file: string,
+  args: VerifyPackageArgs,
+  io: CliIo,
+): Promise<number> {
+  const passphrase = givenPassphrase(args.passphrase, io);
+  let signers: TrustedSigner[] | null;
+  try {
+    signers = args.signers === undefined ? null : await readSigners(io, args.signers);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    io.stderr(`${file}: refused: ${error.message}\n`);
+    return EXIT_REFUSED;
+  }
+  const opened = await openPackageFile(io, file, passphrase);
+  if (!opened.ok) {
+    const where = Object.values(opened.where).join(', ');
+    const reason = `refused (${opened.code}): ${opened.reason}${where === '' ? '' : ` [${where}]`}`;
+    if (args.json === true) {
+      io.stdout(`${JSON.stringify({ file, verified: false, problems: [reason] }, null, 2)}\n`);
+    }
+    io.stderr(`${file}: FAILED: ${reason}\n`);
+    return EXIT_REFUSED;
+  }
+  const pkg = opened.pkg;
+  const own = trustedSignersOf(pkg);
+  const author = signerReport(
+    pkg,
+    signers ?? own,
+    args.signers ?? `the package's own trusted signers (${own.length})`,
+  );
+  const problems: string[] = [];
+  if (signers !== null && author.trust === 'unsigned') {
+    problems.push('the package is unsigned: --signers asks for an author signature by one of them');
+  } else if (signers !== null && author.trust !== 'trusted') {
+    problems.push(`author: ${signerLine(author)}`);
+  }
+  const records = await recordProblems(pkg, signers);
+  problems.push(...records.problems);
+  if (args.json === true) {
+    const report = {
+      file,
+      verified: problems.length === 0,
+      kind: pkg.kind,
+      packageId: pkg.packageId,
+      packageHash: pkg.packageHash,
+      engagementId: pkg.engagementId,
+      author,
+      signaturesChecked: records.checked,
+      problems,
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const lines = [
+      `${file}: ${pkg.kind} package ${pkg.packageId} of engagement ${pkg.engagementId} (${pkg.kind === 'handout' ? 'for' : 'from'} ${pkg.auditor}, written by ${pkg.author} at ${pkg.createdAt})`,
+      `  package hash ${pkg.packageHash}: every part, record and the trail verified`,
+      `  author signature: ${author.signed ? '✓ valid, ' : ''}${signerLine(author)}`,
+      `  sign-offs and unlocks inside: ${records.checked} checked`,
+    ];
+    if (signers === null)
+      lines.push('No --signers given: the author is not required to be trusted.');
+    lines.push(
+      problems.length === 0
+        ? 'OK: the package verified.'
+        : `FAILED: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  return problems.length === 0 ? EXIT_OK : EXIT_REFUSED;
+}
