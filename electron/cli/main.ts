@@ -3,7 +3,7 @@
  *   sample --out FILE.xlsx [--lang zh-TW|en] [--password P]
  *   inspect FILE.xlsx [--password P]
  *   verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
- *   verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]
+ *   verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]
  *   package-info FILE.awpkg [--signers team.json] [--passphrase P]
  *   merge --base lead.awpkg --out merged.awpkg [--report R] [--decisions D] RETURN.awpkg…
  * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
@@ -38,7 +38,7 @@ Usage:
   audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
   audit-workbench inspect FILE.xlsx [--password P]
   audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
-  audit-workbench verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]
+  audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]
   audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR] [--passphrase P]
   audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]
   audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]

@@ -5,6 +5,7 @@
  * package and an untrusted signer, and `merge` prints each return's signer and refuses a bad
  * signature with its reason.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,12 @@ import type { TrustedSignersFile } from '../../shared/signoff/records';
 import { fastKdf, must } from '../../shared/signoff/testing';
 import { run, type CliIo } from './main';
 
+const HAS_MINISIGN = spawnSync('minisign', ['-v']).status === 0;
+if (!HAS_MINISIGN) {
+  console.warn(
+    'skipping the verify --export minisign test: minisign is not installed (test/setup/ensure-minisign.sh)',
+  );
+}
 const NOW = new Date('2026-03-04T02:00:00.000Z');
 const PASSPHRASE = 'KX4M2-9QRTB-7HV3N-PW8CD-Z5J6A';
 
@@ -153,8 +160,54 @@ describe('package signatures in the CLI', { timeout: 60_000 }, () => {
     const strict = await cli(['verify', unsigned, '--signers', team]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('the package is unsigned');
-    expect((await cli(['verify', unsigned, '--export', dir])).code).toBe(2);
+    expect((await cli(['verify', unsigned, '--password', 'x'])).code).toBe(2);
   });
+
+  it.skipIf(!HAS_MINISIGN)(
+    'verify --export writes what the stock minisign checks, and it refuses a changed byte',
+    async () => {
+      const out = join(dir, 'export');
+      const result = await cli(['verify', ret1, '--export', out]);
+      expect(result.code, result.stdout).toBe(0);
+      expect(result.stdout).toContain(
+        `note: wrote manifest.json, signature.minisig, signer.pub to ${out}`,
+      );
+      const check = () =>
+        spawnSync(
+          'minisign',
+          [
+            '-Vm',
+            join(out, 'manifest.json'),
+            '-x',
+            join(out, 'signature.minisig'),
+            '-p',
+            join(out, 'signer.pub'),
+          ],
+          { encoding: 'utf8' },
+        );
+      const ok = check();
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain('"signer":"林志明"');
+      // The exported key is the one team.json trusts for 林志明.
+      const pub = spawnSync(
+        'minisign',
+        [
+          '-Vm',
+          join(out, 'manifest.json'),
+          '-x',
+          join(out, 'signature.minisig'),
+          '-p',
+          join(keys, 'auditor-1.pub'),
+        ],
+        { encoding: 'utf8' },
+      );
+      expect(pub.status, pub.stderr).toBe(0);
+      const manifest = readFileSync(join(out, 'manifest.json'));
+      manifest[5] = (manifest[5] ?? 0) ^ 0x01;
+      writeFileSync(join(out, 'manifest.json'), manifest);
+      expect(check().status).not.toBe(0);
+    },
+  );
 
   it("merge prints each return's signer and refuses a bad signature with its reason", async () => {
     const report = join(dir, 'merge.json');

@@ -1,16 +1,51 @@
-/** `audit-workbench verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]` */
+/** `audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]` */
+import { openCheckedZip } from '../../../shared/import/checked-zip';
 import type { ReadPackage } from '../../../shared/package';
+import { decryptPackage } from '../../../shared/package/age';
+import {
+  MANIFEST_PART,
+  PACKAGE_LIMITS,
+  SIGNATURE_PART,
+  SIGNER_KEY_PART,
+} from '../../../shared/package/format';
 import { signoffSchema, unlockSchema, type TrustedSigner } from '../../../shared/signoff/records';
 import { checkSignoff, checkUnlock } from '../../../shared/signoff/signing';
 import { EXIT_OK, EXIT_REFUSED, givenPassphrase, type CliIo } from '../io';
 import { Refused } from './inspect';
 import { openPackageFile } from './package-file';
-import { readSigners, signerLine, signerReport, trustedSignersOf } from './signers';
+import {
+  readSigners,
+  signerLine,
+  signerReport,
+  trustedSignersOf,
+  type SignerReport,
+} from './signers';
 
 export interface VerifyPackageArgs {
   signers?: string | undefined;
   json?: boolean | undefined;
   passphrase?: string | undefined;
+  export?: string | undefined;
+}
+
+const SIGNED_PARTS = [MANIFEST_PART, SIGNATURE_PART, SIGNER_KEY_PART] as const;
+
+/**
+ * Writes what the stock minisign checks: manifest.json, signature.minisig and signer.pub as
+ * stored in the (already verified) package. They hold counts and digests, no records.
+ */
+async function exportSignature(io: CliIo, dir: string, file: string, passphrase: string) {
+  const plain = await decryptPackage(await io.readFile(file), passphrase);
+  const zip = openCheckedZip(plain, {
+    maxUnpackedBytes: PACKAGE_LIMITS.maxUnpackedBytes,
+    maxEntries: PACKAGE_LIMITS.maxParts,
+  });
+  await io.mkdir?.(dir);
+  for (const name of SIGNED_PARTS) {
+    const entry = zip.entry(name);
+    if (entry !== undefined) await io.writeFile(`${dir}/${name}`, zip.read(entry));
+  }
+  return `wrote ${SIGNED_PARTS.join(', ')} to ${dir}: minisign -Vm ${dir}/manifest.json -x ${dir}/signature.minisig -p ${dir}/signer.pub`;
 }
 
 /** The sign-off and unlock records a package carries, each checked on its own. */
@@ -38,6 +73,49 @@ async function recordProblems(
     }
   }
   return { checked, problems };
+}
+
+interface Result {
+  pkg: ReadPackage;
+  author: SignerReport;
+  checked: number;
+  problems: string[];
+  notes: string[];
+}
+
+function jsonReport(file: string, r: Result): string {
+  const { pkg } = r;
+  const report = {
+    file,
+    verified: r.problems.length === 0,
+    kind: pkg.kind,
+    packageId: pkg.packageId,
+    packageHash: pkg.packageHash,
+    engagementId: pkg.engagementId,
+    author: r.author,
+    signaturesChecked: r.checked,
+    problems: r.problems,
+    notes: r.notes,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+function textReport(file: string, r: Result, signers: readonly TrustedSigner[] | null): string {
+  const { pkg, author, problems } = r;
+  const lines = [
+    `${file}: ${pkg.kind} package ${pkg.packageId} of engagement ${pkg.engagementId} (${pkg.kind === 'handout' ? 'for' : 'from'} ${pkg.auditor}, written by ${pkg.author} at ${pkg.createdAt})`,
+    `  package hash ${pkg.packageHash}: every part, record and the trail verified`,
+    `  author signature: ${author.signed ? '✓ valid, ' : ''}${signerLine(author)}`,
+    `  sign-offs and unlocks inside: ${r.checked} checked`,
+  ];
+  if (signers === null) lines.push('No --signers given: the author is not required to be trusted.');
+  lines.push(...r.notes.map((n) => `note: ${n}`));
+  lines.push(
+    problems.length === 0
+      ? 'OK: the package verified.'
+      : `FAILED: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  );
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -85,34 +163,15 @@ export async function verifyPackageFile(
   }
   const records = await recordProblems(pkg, signers);
   problems.push(...records.problems);
-  if (args.json === true) {
-    const report = {
-      file,
-      verified: problems.length === 0,
-      kind: pkg.kind,
-      packageId: pkg.packageId,
-      packageHash: pkg.packageHash,
-      engagementId: pkg.engagementId,
-      author,
-      signaturesChecked: records.checked,
-      problems,
-    };
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    const lines = [
-      `${file}: ${pkg.kind} package ${pkg.packageId} of engagement ${pkg.engagementId} (${pkg.kind === 'handout' ? 'for' : 'from'} ${pkg.auditor}, written by ${pkg.author} at ${pkg.createdAt})`,
-      `  package hash ${pkg.packageHash}: every part, record and the trail verified`,
-      `  author signature: ${author.signed ? '✓ valid, ' : ''}${signerLine(author)}`,
-      `  sign-offs and unlocks inside: ${records.checked} checked`,
-    ];
-    if (signers === null)
-      lines.push('No --signers given: the author is not required to be trusted.');
-    lines.push(
-      problems.length === 0
-        ? 'OK: the package verified.'
-        : `FAILED: ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  const notes: string[] = [];
+  if (args.export !== undefined) {
+    notes.push(
+      pkg.signer === null
+        ? 'nothing exported: the package is unsigned'
+        : await exportSignature(io, args.export, file, passphrase),
     );
-    io.stdout(`${lines.join('\n')}\n`);
   }
+  const result = { pkg, author, checked: records.checked, problems, notes };
+  io.stdout(args.json === true ? jsonReport(file, result) : textReport(file, result, signers));
   return problems.length === 0 ? EXIT_OK : EXIT_REFUSED;
 }

@@ -1,6 +1,6 @@
 /**
  * `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]`
- * and `verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]` (`verify-package.ts`).
+ * and `verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]` (`verify-package.ts`).
  */
 import { parseArgs } from 'node:util';
 import { utf8 } from '../../../shared/crypto/bytes';
@@ -28,7 +28,7 @@ import { readSigners } from './signers';
 import { verifyPackageFile } from './verify-package';
 
 export const VERIFY_HELP = `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
-audit-workbench verify FILE.awpkg [--signers team.json] [--json] [--passphrase P]
+audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]
 
 Checks every sign-off of a signed workpaper against the file's own cells: recomputes each
 checklist item's and the inspection's digest (RFC 8785 canonical JSON, SHA-256) from the
@@ -54,9 +54,12 @@ key in signer.pub) and every sign-off and unlock inside. Prints who signed the p
 whether they are trusted: by --signers, else by the package's own trusted signers (a
 hand-out carries the engagement's; informative only). Exits 1 for a refused package or an
 invalid signature, and, with --signers, for an unsigned package or a signer not in the list.
+  --export DIR     write the signed manifest.json, signature.minisig and signer.pub as stored
+                   (counts and digests, no records), then:
+                   minisign -Vm DIR/manifest.json -x DIR/signature.minisig -p DIR/signer.pub
   --passphrase P   the package's passphrase (prefer ${PASSPHRASE_ENV})
-With the stock tools: age -d -o p.zip FILE.awpkg; unzip p.zip manifest.json signature.minisig
-signer.pub; minisign -Vm manifest.json -x signature.minisig -p signer.pub`;
+The same with the stock tools only: age -d -o p.zip FILE.awpkg, then unzip p.zip
+manifest.json signature.minisig signer.pub.`;
 
 const MARK: Readonly<Record<SignoffReport['status'], string>> = {
   valid: '✓ valid',
@@ -222,8 +225,8 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
   if (file === undefined || extra.length > 0)
     throw new UsageError('verify takes exactly one FILE.xlsx or FILE.awpkg');
   if (file.toLowerCase().endsWith(PACKAGE_EXTENSION)) {
-    if (values.export !== undefined || values.password !== undefined) {
-      throw new UsageError('--export and --password are for a workpaper (.xlsx), not a package');
+    if (values.password !== undefined) {
+      throw new UsageError('--password is for a workpaper (.xlsx); a package takes --passphrase');
     }
     return verifyPackageFile(file, values, io);
   }
