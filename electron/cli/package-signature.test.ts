@@ -13,11 +13,15 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64, utf8 } from '../../shared/crypto/bytes';
+import { asIsoInstant } from '../../shared/domain/dates';
 import { decryptPackage, encryptPackage } from '../../shared/package/age';
+import { manifestSchema } from '../../shared/package/format';
+import { signManifest } from '../../shared/package/signature';
+import { createIdentity, signWithIdentity } from '../../shared/signoff/identity';
 import { returned } from '../../shared/package/testing';
 import { writePackage } from '../../shared/package/write';
 import type { TrustedSignersFile } from '../../shared/signoff/records';
-import { fastKdf, must } from '../../shared/signoff/testing';
+import { fastKdf, must, PASSPHRASE as SIGNING_PASSPHRASE } from '../../shared/signoff/testing';
 import { run, type CliIo } from './main';
 
 const HAS_MINISIGN = spawnSync('minisign', ['-v']).status === 0;
@@ -209,6 +213,32 @@ describe('package signatures in the CLI', { timeout: 60_000 }, () => {
     },
   );
 
+  it('show a return re-signed by someone else as theirs, not as its author, and not trusted', async () => {
+    const { identity } = await createIdentity({
+      name: '冒名者',
+      passphrase: SIGNING_PASSPHRASE,
+      now: asIsoInstant('2026-03-01T00:00:00.000Z'),
+      kdf: fastKdf(),
+    });
+    const resigned = join(dir, 'resigned.awpkg');
+    const parts: Record<string, Uint8Array> = unzipSync(
+      await decryptPackage(new Uint8Array(readFileSync(ret1)), PASSPHRASE),
+    );
+    const manifestBytes = must(parts['manifest.json']) as Uint8Array<ArrayBuffer>;
+    const manifest = manifestSchema.parse(JSON.parse(new TextDecoder().decode(manifestBytes)));
+    const signed = await signWithIdentity(identity, SIGNING_PASSPHRASE, (signer) =>
+      signManifest(signer, manifest, manifestBytes),
+    );
+    parts['signature.minisig'] = signed.signature;
+    parts['signer.pub'] = signed.signerKey;
+    writeFileSync(resigned, await encryptPackage(zipSync(parts), PASSPHRASE, 10));
+    const merged = await cli(['merge', '--base', handout, '--out', join(dir, 'r.awpkg'), resigned]);
+    expect(merged.stdout).toMatch(
+      /resigned\.awpkg: signed by 冒名者 \(\S+, key [0-9A-F]{16}\), not by the author the manifest names \(林志明\) — NOT TRUSTED: not in the engagement's trusted signers/,
+    );
+    expect((await cli(['verify', resigned, '--signers', team])).code).toBe(1);
+  });
+
   it("merge prints each return's signer and refuses a bad signature with its reason", async () => {
     const report = join(dir, 'merge.json');
     const first = await cli([
@@ -226,6 +256,9 @@ describe('package signatures in the CLI', { timeout: 60_000 }, () => {
       /return-1\.awpkg: signed by 林志明 .* — trusted: 林志明 \(preparer\) in the engagement's trusted signers \(3, from --base\)/,
     );
     expect(first.stdout).toMatch(/return-2\.awpkg: signed by 陳怡君 .* — trusted/);
+    expect(first.stdout).toMatch(
+      /handout\.awpkg: base signed by 張雅婷 .* — trusted: 張雅婷 \(approver\) in its own trusted signers \(3\)/,
+    );
     const signers = (JSON.parse(readFileSync(report, 'utf8')) as { signers: { trust: string }[] })
       .signers;
     expect(signers.map((s) => s.trust)).toEqual(['trusted', 'trusted']);

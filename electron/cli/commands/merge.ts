@@ -174,6 +174,9 @@ export async function mergeCommand(
     base,
     passphrase,
   );
+  const own = trustedSignersOf(base);
+  const baseSigner = signerReport(base, own, `its own trusted signers (${own.length})`);
+  io.stdout(`${values.base}: base ${signerLine(baseSigner)}\n`);
   for (const s of signers) io.stdout(`${s.file}: ${signerLine(s)}\n`);
   const now = (io.now?.() ?? new Date()).toISOString();
   const stamp = { mergeId: newRecordId(), at: now, by: base.author };

@@ -57,11 +57,13 @@ export interface SignerReport {
   against: string;
   trustedAs: { name: string; role: string | null; personId: string } | null;
   detail: string | null;
+  /** The author the manifest names, when the signer's signed name is another. */
+  otherAuthor: string | null;
 }
 
 /** The author signature of a package, and whether `signers` trusts its key. */
 export function signerReport(
-  pkg: Pick<ReadPackage, 'signer' | 'createdAt'>,
+  pkg: Pick<ReadPackage, 'signer' | 'createdAt' | 'author'>,
   signers: readonly TrustedSigner[],
   against: string,
 ): SignerReport {
@@ -78,13 +80,18 @@ export function signerReport(
         ? { name: trust.signer.name, role: trust.signer.role, personId: trust.signer.personId }
         : null,
     detail: 'detail' in trust ? trust.detail : null,
+    otherAuthor: pkg.signer !== null && pkg.signer.name !== pkg.author ? pkg.author : null,
   };
 }
 
 /** One line for a person: who signed, and whether the list trusts them. */
 export function signerLine(report: SignerReport): string {
   if (!report.signed) return 'unsigned (no author signature)';
-  const who = `signed by ${report.name ?? '?'} (${report.fingerprint ?? '?'}, key ${report.keyId ?? '?'})`;
+  const other =
+    report.otherAuthor === null
+      ? ''
+      : `, not by the author the manifest names (${report.otherAuthor})`;
+  const who = `signed by ${report.name ?? '?'} (${report.fingerprint ?? '?'}, key ${report.keyId ?? '?'})${other}`;
   const as = report.trustedAs;
   if (as !== null)
     return `${who} — trusted: ${as.name}${as.role === null ? '' : ` (${as.role})`} in ${report.against}`;
