@@ -15,7 +15,7 @@ import {
   type PackageContents,
   type WrittenPackage,
 } from '../../../shared/package';
-import type { TrustedSignersFile } from '../../../shared/signoff/records';
+import { trustedSignersFileText } from '../../../shared/signoff/team-file';
 import { EXIT_OK, givenPassphrase, type CliIo } from '../io';
 
 export interface SamplePackageArgs {
@@ -32,12 +32,7 @@ async function writeKeys(io: CliIo, dir: string, signers: DemoPackageSigners): P
   for (const [i, auditor] of signers.auditors.entries()) {
     await io.writeFile(`${dir}/auditor-${i + 1}.pub`, utf8(auditor.publicKeyFile));
   }
-  const team: TrustedSignersFile = {
-    format: 'aw-trusted-signers',
-    version: 1,
-    signers: signers.trusted,
-  };
-  await io.writeFile(`${dir}/team.json`, utf8(`${JSON.stringify(team, null, 2)}\n`));
+  await io.writeFile(`${dir}/team.json`, utf8(trustedSignersFileText(signers.trusted)));
 }
 
 /**
