@@ -24,7 +24,7 @@ export async function encryptPackage(
 const AGE_MAGIC = 'age-encryption.org/v1\n';
 
 /** The work factor of a passphrase-encrypted age file's header, read before scrypt runs. */
-function headerWorkFactor(bytes: Uint8Array): number | null {
+export function headerWorkFactor(bytes: Uint8Array): number | null {
   const head = new TextDecoder().decode(bytes.subarray(0, 200));
   const match = /\n-> scrypt [A-Za-z0-9+/]{22} ([0-9]{1,3})\n/.exec(head);
   return match?.[1] === undefined ? null : Number(match[1]);

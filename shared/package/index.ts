@@ -13,6 +13,7 @@ export {
   type SignerTrust,
 } from './signature';
 export * from './adapters';
-export { newPackagePassphrase } from './passphrase';
+export { newPackagePassphrase, workFactorFor } from './passphrase';
+export { headerWorkFactor } from './age';
 export { PACKAGE_TABLE_SCHEMAS, isPackageTable } from './tables';
 export { SAMPLE_AUDITORS, sampleHandout, sampleRecords, sampleReturns } from './sample';

@@ -8,21 +8,27 @@ export function IdentityPicker({
   identities,
   value,
   onChange,
+  label,
+  noneLabel,
 }: {
   identities: readonly Stored<IdentityFile>[];
   value: string;
   onChange: (id: RecordId | '') => void;
+  /** The field's label; 簽章身分 unless given. */
+  label?: string;
+  /** What the empty choice says; 請選擇簽章身分 unless given (e.g. 不簽署 where signing is optional). */
+  noneLabel?: string;
 }) {
   const { t } = useTranslation();
   return (
-    <Field label={t('signoff.signAs')}>
+    <Field label={label ?? t('signoff.signAs')}>
       {(p) => (
         <select
           {...p}
           value={value}
           onChange={(e) => onChange(identities.find((i) => i.id === e.target.value)?.id ?? '')}
         >
-          <option value="">{t('signoff.chooseIdentity')}</option>
+          <option value="">{noneLabel ?? t('signoff.chooseIdentity')}</option>
           {identities.map((i) => (
             <option key={i.id} value={i.id}>
               {i.name} · {i.fingerprint}

@@ -4,11 +4,12 @@ import { useApp } from '../../app/app-context';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { describeTeamError } from './describe';
 import { prepareHandout } from './handout';
+import { PackageSecretFields } from './PackageSecretFields';
 import { savePackageFile } from './package-file';
 import type { TeamData } from './team-data';
+import { usePackageSecret } from './use-package-secret';
 
 /** 發出工作包: write an auditor's hand-out package (recorded once saved); the list written. */
 export function HandOutSection({
@@ -23,7 +24,7 @@ export function HandOutSection({
   const { t } = useTranslation();
   const { platform, formatDateTime } = useApp();
   const [auditor, setAuditor] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const secret = usePackageSecret(session);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   async function submit(event: SyntheticEvent) {
@@ -35,9 +36,9 @@ export function HandOutSection({
         .filter((a) => a.auditor === auditor.trim())
         .map((a) => a.target.id);
       const prepared = await prepareHandout(session, auditor, scope);
-      const { saved } = await savePackageFile(platform, prepared, passphrase);
+      const { saved } = await savePackageFile(platform, prepared, secret.secret());
       if (!saved) return;
-      setPassphrase('');
+      secret.reset();
       onChange();
     } catch (error) {
       setFailure(describeTeamError(error, t));
@@ -52,19 +53,11 @@ export function HandOutSection({
         <Field label={t('team.auditor')}>
           {(p) => <input {...p} value={auditor} onChange={(e) => setAuditor(e.target.value)} />}
         </Field>
-        <Field label={t('team.packagePassphrase')}>
-          {(p) => (
-            <SecretInput
-              {...p}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          )}
-        </Field>
+        <PackageSecretFields form={secret} />
         <button
           type="submit"
           className="primary"
-          disabled={busy || !auditor.trim() || passphrase.length < 12}
+          disabled={busy || !auditor.trim() || !secret.ready}
         >
           {t('team.writePackage')}
         </button>

@@ -5,11 +5,11 @@ import type { Origin } from '../../../shared/domain/team';
 import { useApp } from '../../app/app-context';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { describeTeamError } from './describe';
+import { PackageSecretFields } from './PackageSecretFields';
 import { savePackageFile } from './package-file';
 import { prepareReturn } from './send-back';
+import { usePackageSecret } from './use-package-secret';
 
 /** An auditor's Team tab: where the package came from, 繳回 (recorded once saved), returns sent. */
 export function SendBackPanel({
@@ -23,7 +23,7 @@ export function SendBackPanel({
 }) {
   const { t } = useTranslation();
   const { platform, formatDateTime } = useApp();
-  const [passphrase, setPassphrase] = useState('');
+  const secret = usePackageSecret(session);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   async function submit(event: SyntheticEvent) {
@@ -31,9 +31,10 @@ export function SendBackPanel({
     setBusy(true);
     setFailure(null);
     try {
-      const { saved } = await savePackageFile(platform, await prepareReturn(session), passphrase);
+      const prepared = await prepareReturn(session);
+      const { saved } = await savePackageFile(platform, prepared, secret.secret());
       if (!saved) return;
-      setPassphrase('');
+      secret.reset();
       onDone();
     } catch (error) {
       setFailure(describeTeamError(error, t));
@@ -49,16 +50,8 @@ export function SendBackPanel({
         {t('team.scope')}: {origin.scope.join('、') || '—'}
       </p>
       <form className="row" onSubmit={(e) => void submit(e)}>
-        <Field label={t('team.packagePassphrase')}>
-          {(p) => (
-            <SecretInput
-              {...p}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="primary" disabled={busy || passphrase.length < 12}>
+        <PackageSecretFields form={secret} />
+        <button type="submit" className="primary" disabled={busy || !secret.ready}>
           {t('team.sendBack')}
         </button>
       </form>

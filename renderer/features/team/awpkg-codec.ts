@@ -81,6 +81,7 @@ function fromFile(read: Awaited<ReturnType<typeof readPackage>>): ReadPackage {
     }));
     return {
       hash: read.packageHash,
+      signer: read.signer,
       contents: {
         meta: { ...meta, kind: 'handout' },
         scope: [...(read.scope ?? [])],
@@ -91,6 +92,7 @@ function fromFile(read: Awaited<ReturnType<typeof readPackage>>): ReadPackage {
   }
   return {
     hash: read.packageHash,
+    signer: read.signer,
     contents: {
       meta: { ...meta, kind: 'return' },
       basePackageId: read.basePackageId,
@@ -112,8 +114,8 @@ function fromFile(read: Awaited<ReturnType<typeof readPackage>>): ReadPackage {
 
 export const awpkgCodec: PackageCodec = {
   extension: PACKAGE_EXTENSION.slice(1),
-  async write(contents, passphrase) {
-    const written = await writePackage(toFile(contents), passphrase);
+  async write(contents, passphrase, options = {}) {
+    const written = await writePackage(toFile(contents), passphrase, options);
     return new Uint8Array(written.bytes);
   },
   async read(bytes, passphrase) {

@@ -12,6 +12,7 @@
  */
 import type { ActivityEntry } from '../../../shared/domain/activity';
 import type { MergeBase, RecordChange } from '../../../shared/merge';
+import type { PackageSigner, PackageSignerInfo } from '../../../shared/package';
 
 export interface PackageMeta {
   kind: 'handout' | 'return';
@@ -68,13 +69,26 @@ export function isHandout(contents: PackageContents): contents is HandoutContent
 export interface ReadPackage<C extends PackageContents = PackageContents> {
   contents: C;
   hash: string;
+  /** Who signed it, verified (a signature that does not verify is refused); null: unsigned. */
+  signer: PackageSignerInfo | null;
+}
+
+/** How a package is written: scrypt's log2(N) (the codec's default if absent) and its signer. */
+export interface PackageWriteOptions {
+  logN?: number;
+  /** `signWithIdentity`'s signer: the package is signed by it. */
+  signer?: PackageSigner;
 }
 
 /** What the app needs of the file codec. `passphrase` protects the file (the codec's job). */
 export interface PackageCodec {
   /** The file's name extension, without the dot. */
   extension: string;
-  write(contents: PackageContents, passphrase: string): Promise<Uint8Array<ArrayBuffer>>;
+  write(
+    contents: PackageContents,
+    passphrase: string,
+    options?: PackageWriteOptions,
+  ): Promise<Uint8Array<ArrayBuffer>>;
   /** Refuses a file it cannot read with an error carrying `text` (zh-TW and English). */
   read(bytes: Uint8Array, passphrase: string): Promise<ReadPackage>;
 }

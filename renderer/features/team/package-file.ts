@@ -4,9 +4,20 @@
  * out or returned only once the file was actually saved. A cancelled save dialog or a failed
  * save records nothing, so the vault never claims a package nobody has.
  */
+import { workFactorFor } from '../../../shared/package';
+import { signWithIdentity, type IdentityFile } from '../../../shared/signoff/identity';
 import type { Platform } from '../../platform/platform';
 import { TeamError } from './handout';
 import { type PackageCodec, type PackageContents, packageCodec } from './package-contents';
+
+/** What the package form gives: the package passphrase, and whose signature (if any). */
+export interface PackageSecret {
+  passphrase: string;
+  /** The passphrase is the one `newPackagePassphrase` gave, unedited: scrypt can be cheap. */
+  generated: boolean;
+  /** Sign as this identity, opened with its signing passphrase; null: unsigned. */
+  signing: { identity: IdentityFile; passphrase: string } | null;
+}
 
 /** A package built but not yet recorded: `record` writes its bookkeeping and trail entry. */
 export interface PreparedPackage<C extends PackageContents = PackageContents> {
@@ -24,17 +35,25 @@ export function packageFileName(contents: PackageContents, extension: string): s
 }
 
 /**
- * Encrypts the package, asks the host to save it, and records it only if it was saved.
- * Resolves `{ saved: false }` (nothing recorded) when the user cancels; a failed save rejects
+ * Signs and encrypts the package, asks the host to save it, and records it only if it was
+ * saved. A wrong signing passphrase rejects (`SigningPassphraseError`) before anything is
+ * saved; `{ saved: false }` (nothing recorded) when the user cancels; a failed save rejects
  * before anything is recorded.
  */
 export async function savePackageFile(
   platform: Platform,
   prepared: PreparedPackage,
-  passphrase: string,
+  secret: PackageSecret,
   codec: PackageCodec = packageCodec,
 ): Promise<{ saved: boolean }> {
-  const data = await codec.write(prepared.contents, passphrase);
+  const { passphrase, signing } = secret;
+  const logN = workFactorFor(passphrase, secret.generated);
+  // The private key is open only inside signWithIdentity, while the package is written.
+  const data = signing
+    ? await signWithIdentity(signing.identity, signing.passphrase, (signer) =>
+        codec.write(prepared.contents, passphrase, { logN, signer }),
+      )
+    : await codec.write(prepared.contents, passphrase, { logN });
   const { saved } = await platform.saveFile({
     suggestedName: packageFileName(prepared.contents, codec.extension),
     data,
