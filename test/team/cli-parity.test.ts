@@ -127,11 +127,12 @@ describe('the app and the CLI merge the same returns alike', () => {
         fileName: name,
         contents: read.contents,
         hash: read.hash,
+        signer: read.signer,
         path: join(dir, name),
       });
     }
-    const returns = files.flatMap(({ fileName, contents, hash }) =>
-      isReturn(contents) ? [{ fileName, contents, hash }] : [],
+    const returns = files.flatMap(({ fileName, contents, hash, signer }) =>
+      isReturn(contents) ? [{ fileName, contents, hash, signer }] : [],
     );
 
     // The app's plan.

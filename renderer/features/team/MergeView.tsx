@@ -15,16 +15,18 @@ import { JobProgressBar } from '../../ui/JobProgressBar';
 import { SecretInput } from '../../ui/SecretInput';
 import { VirtualList } from '../../ui/VirtualList';
 import type { MergeOnScreen } from './auditor-progress';
-import { describeTeamError } from './describe';
+import { bilingualReason, describeTeamError } from './describe';
 import {
   commitMerge,
   planInWorker,
   type PreparedMerge,
   prepareMerge,
   type ReceivedReturn,
+  type Refusal,
   resolve,
 } from './merge';
 import { isReturn, packageCodec } from './package-contents';
+import { PackageSignerCell } from './PackageSignerCell';
 
 export function showValue(value: unknown): string {
   if (value === undefined) return '—';
@@ -67,6 +69,8 @@ export function MergeView({
   const { platform } = useApp();
   const [passphrase, setPassphrase] = useState('');
   const [files, setFiles] = useState<ReceivedReturn[]>([]);
+  // Files refused as they were read (wrong passphrase, bad signature…): listed with the refusals.
+  const [unread, setUnread] = useState<Refusal[]>([]);
   const [prepared, setPrepared] = useState<PreparedMerge | null>(null);
   const [plan, setPlan] = useState<MergePlan | null>(null);
   const [decisions, setDecisions] = useState<Record<string, ConflictDecision>>({});
@@ -85,11 +89,18 @@ export function MergeView({
       const read = await packageCodec.read(picked.data, passphrase);
       const contents = read.contents;
       if (!isReturn(contents)) throw new Error(t('team.notReturn'));
-      const received = { fileName: picked.name, contents, hash: read.hash };
+      const received = { fileName: picked.name, contents, hash: read.hash, signer: read.signer };
       setFiles((list) => [...list, received]);
+      setUnread((list) => list.filter((r) => r.fileName !== picked.name));
       setPlan(null);
     } catch (error) {
       setFailure(`${picked.name}: ${describeTeamError(error, t)}`);
+      const refusal = { fileName: picked.name, packageId: null, auditor: null };
+      const text = bilingualReason(error, t);
+      setUnread((list) => [
+        ...list.filter((r) => r.fileName !== picked.name),
+        { ...refusal, text },
+      ]);
     }
   }
 
@@ -106,7 +117,7 @@ export function MergeView({
         signal: controller.signal,
         onProgress: setProgress,
       });
-      setPrepared(ready);
+      setPrepared({ ...ready, refusals: [...unread, ...ready.refusals] });
       setPlan(next);
       setDecisions({});
       setSelected(next.conflicts[0]?.id ?? null);
@@ -129,6 +140,7 @@ export function MergeView({
       );
       setPlan(null);
       setFiles([]);
+      setUnread([]);
       onMerged();
     } catch (error) {
       setFailure(describeTeamError(error, t));
@@ -198,6 +210,7 @@ export function MergeView({
                 <th>{t('team.deleted')}</th>
                 <th>{t('team.identical')}</th>
                 <th>{t('team.conflicts')}</th>
+                <th>{t('packageSigner.column')}</th>
               </tr>
             </thead>
             <tbody>
@@ -217,6 +230,10 @@ export function MergeView({
                   <td>{p.counts.deleted}</td>
                   <td>{p.counts.identical}</td>
                   <td>{p.counts.conflicts}</td>
+                  <PackageSignerCell
+                    signer={files.find((f) => f.hash === p.packageHash)?.signer ?? null}
+                    trust={prepared.trust.get(p.packageHash)}
+                  />
                 </tr>
               ))}
               {prepared.refusals.map((r) => (
@@ -225,7 +242,7 @@ export function MergeView({
                   <td className="error">
                     {t('team.packageStatus.refused')}: {lang === 'zh' ? r.text['zh-TW'] : r.text.en}
                   </td>
-                  <td colSpan={5} />
+                  <td colSpan={6} />
                 </tr>
               ))}
             </tbody>

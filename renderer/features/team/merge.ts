@@ -17,10 +17,11 @@ import {
   resolveMerge,
   type ReturnPackage,
 } from '../../../shared/merge';
+import { type PackageSignerInfo, type SignerTrust, signerTrust } from '../../../shared/package';
 import { runWorkerJob } from '../../jobs/run-worker-job';
 import type { JobProgress } from '../../jobs/protocol';
 import type { SealedRecordTable } from '../../data/tables';
-import type { ExactWrite, VaultSession } from '../../data/vault-session';
+import { type ExactWrite, payloadOf, type VaultSession } from '../../data/vault-session';
 import { currentRecords, engagementIdOf } from './engagement-records';
 import { engagementSchemas, type PlanRequest } from './merge-plan-job';
 import type { EvidenceFile, ReturnContents } from './package-contents';
@@ -30,6 +31,8 @@ export interface ReceivedReturn {
   fileName: string;
   contents: ReturnContents;
   hash: string;
+  /** Its verified author signature (`readPackage` refuses one that does not verify), or null. */
+  signer: PackageSignerInfo | null;
 }
 
 /** A package refused before the plan, with the reason. */
@@ -44,6 +47,11 @@ export interface PreparedMerge {
   request: PlanRequest;
   refusals: Refusal[];
   accepted: ReceivedReturn[];
+  /**
+   * Per package hash, its signer against this vault's trusted signers (the engagement's) at
+   * the package's `createdAt`. Shown, not enforced: unsigned packages are still accepted.
+   */
+  trust: Map<string, SignerTrust>;
 }
 
 const refuse = (r: ReceivedReturn, text: Bilingual): Refusal => ({
@@ -103,12 +111,17 @@ export async function prepareMerge(
   session: VaultSession,
   received: readonly ReceivedReturn[],
 ): Promise<PreparedMerge> {
-  const [engagementId, bases, current, merged] = await Promise.all([
+  const [engagementId, bases, current, merged, trusted] = await Promise.all([
     engagementIdOf(session),
     session.list('handoutBases'),
     currentRecords(session),
     session.list('mergedPackages'),
+    session.list('trustedSigners'),
   ]);
+  const signers = trusted.map(payloadOf);
+  const trust = new Map(
+    received.map((r) => [r.hash, signerTrust(r.signer, signers, r.contents.meta.createdAt)]),
+  );
   const known = new Set(bases.map((b) => b.id));
   const refusals: Refusal[] = [];
   const accepted: ReceivedReturn[] = [];
@@ -131,6 +144,7 @@ export async function prepareMerge(
   return {
     refusals,
     accepted,
+    trust,
     request: {
       input: {
         base: { id: base?.id ?? newRecordId(), records: base?.records ?? [] },

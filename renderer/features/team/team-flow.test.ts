@@ -54,7 +54,7 @@ async function leadVault() {
 async function viaFile<C extends HandoutContents | ReturnContents>(contents: C) {
   const bytes = await awpkgCodec.write(contents, PKG_PASS);
   const read = await awpkgCodec.read(bytes, PKG_PASS);
-  return { contents: read.contents as C, hash: read.hash, bytes };
+  return { contents: read.contents as C, hash: read.hash, signer: read.signer, bytes };
 }
 
 async function auditorVault(contents: HandoutContents, owner: string) {
@@ -68,8 +68,8 @@ async function auditorVault(contents: HandoutContents, owner: string) {
 }
 
 async function returnOf(session: VaultSession, fileName: string): Promise<ReceivedReturn> {
-  const { contents, hash } = await viaFile(await sendBack(session));
-  return { fileName, contents, hash };
+  const { contents, hash, signer } = await viaFile(await sendBack(session));
+  return { fileName, contents, hash, signer };
 }
 
 async function snapshot(session: VaultSession) {

@@ -88,7 +88,7 @@ function received(input: MergeInput): ReceivedReturn[] {
       .filter((c) => c.table === 'evidence' && !c.deleted)
       .map((c) => ({ sha256: (c.data as { sha256: string }).sha256, bytes: fileBytes() }));
     const contents = { evidence, trail: [] } as unknown as ReturnContents;
-    return { fileName: `${pkg.packageId}.awpkg`, contents, hash: pkg.packageHash };
+    return { fileName: `${pkg.packageId}.awpkg`, contents, hash: pkg.packageHash, signer: null };
   });
 }
 
