@@ -3,14 +3,34 @@
  * lead hands out, the auditor opens the package into a vault of their own, edits and sends
  * back; the lead, who edited the same field meanwhile, merges with the conflict resolved and
  * sees where the value came from; a wrong package passphrase is refused first. Packages are
- * real `.awpkg` files (age-encrypted ZIPs), written and read by the app.
+ * real `.awpkg` files (age-encrypted ZIPs), written and read by the app. The auditor sends
+ * back with a generated passphrase, signed with an identity made in 設定: the lead sees the
+ * signer, not among the engagement's trusted signers, and a copy whose signature was altered
+ * (by someone holding the passphrase) is refused with the bad-signature reason.
  */
+import { readFile } from 'node:fs/promises';
+import { unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromBase64, toBase64, utf8 } from '../../shared/crypto/bytes';
+import { decryptPackage, encryptPackage } from '../../shared/package/age';
 import type { VaultAccess } from './pages/workbench-page';
+import { SignoffPage } from './pages/signoff-page';
 import { PACKAGE_PASSPHRASE_LABEL, TeamPage } from './pages/team-page';
 import { closeWorkbench, type E2eSession, openWorkbench } from './support/session';
 
 const PACKAGE_PASS = 'package passphrase 2025';
+const SIGNER = { name: '林甲', role: '編製', passphrase: 'auditor signing passphrase' } as const;
+
+/** The package with one byte of its author signature flipped, encrypted again. */
+async function withAlteredSignature(bytes: Uint8Array, passphrase: string): Promise<Uint8Array> {
+  const parts = unzipSync(await decryptPackage(bytes, passphrase));
+  const lines = new TextDecoder().decode(parts['signature.minisig']).split('\n');
+  const signature = fromBase64(lines[1] ?? '');
+  signature[40] = (signature[40] ?? 0) ^ 0x01;
+  lines[1] = toBase64(signature);
+  parts['signature.minisig'] = utf8(lines.join('\n'));
+  return encryptPackage(zipSync(parts), passphrase, 10);
+}
 
 describe('team work: hand out, send back, merge', () => {
   let lead: E2eSession | undefined;
@@ -63,7 +83,27 @@ describe('team work: hand out, send back, merge', () => {
       passphrase: 'auditor vault passphrase',
     });
     await auditorTeam.editNoteTitle('共同紀錄', '甲的標題');
-    const returned = await auditorTeam.sendBack(PACKAGE_PASS);
+    await auditor.ui.openTab('設定');
+    await new SignoffPage(auditor.ui).createIdentity(SIGNER);
+    // 繳回 with a generated passphrase (shown once), signed as 林甲.
+    await auditorTeam.open();
+    const page = auditor.ui.page;
+    await page.getByRole('button', { name: '產生密碼' }).click();
+    const shown = page.getByTestId('generated-passphrase');
+    await expect.poll(auditor.ui.text(shown)).toMatch(/^([0-9A-Z]{5}-){4}[0-9A-Z]{5}$/);
+    const returnPass = await shown.innerText();
+    const signAs = page.getByLabel('以簽章身分簽署');
+    const option = signAs.locator('option', { hasText: `${SIGNER.name} · ` });
+    await signAs.selectOption((await option.getAttribute('value')) ?? '');
+    await page.getByLabel('簽章密碼', { exact: true }).fill(SIGNER.passphrase);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: '繳回' }).click();
+    const file = await download;
+    const returned = { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+    const altered = {
+      name: 'altered-signature.awpkg',
+      bytes: Buffer.from(await withAlteredSignature(returned.bytes, returnPass)),
+    };
 
     // The lead changed the same title meanwhile.
     await lead.ui.enterVault(leadVault);
@@ -83,7 +123,28 @@ describe('team work: hand out, send back, merge', () => {
     await expect
       .poll(() => merge.getByRole('list', { name: '繳回檔案' }).getByRole('listitem').count())
       .toBe(0);
-    await leadTeam.previewMerge([returned], PACKAGE_PASS);
+    // A signature altered by someone holding the passphrase is refused with its reason.
+    await merge.getByLabel(PACKAGE_PASSPHRASE_LABEL).fill(returnPass);
+    await lead.ui.chooseFile(merge.getByRole('button', { name: '加入繳回檔案' }), {
+      name: altered.name,
+      mimeType: 'application/octet-stream',
+      content: altered.bytes,
+    });
+    await expect
+      .poll(lead.ui.text(merge.getByRole('alert')))
+      .toContain('作者簽章與 manifest.json 不符');
+    await leadTeam.previewMerge([returned], returnPass);
+    const packages = merge.getByRole('table', { name: '各工作包' });
+    const refusedRow = packages.getByRole('row').filter({ hasText: altered.name });
+    await expect.poll(lead.ui.text(refusedRow)).toContain('拒絕');
+    await expect.poll(lead.ui.text(refusedRow)).toContain('作者簽章與 manifest.json 不符');
+    // The signer: 林甲's key, not among the engagement's trusted signers.
+    const signer = packages
+      .getByRole('row')
+      .filter({ hasText: '林甲' })
+      .getByTestId('package-signer');
+    await expect.poll(lead.ui.text(signer)).toContain('非受信任簽章者');
+    await expect.poll(lead.ui.text(signer)).toMatch(/林甲 · \S+/);
     const complete = merge.getByRole('button', { name: '完成合併' });
     await expect
       .poll(lead.ui.text(merge.getByTestId('open-conflicts')))

@@ -36,7 +36,7 @@ export function usePackageSecret(session: VaultSession): PackageSecretForm {
   const [passphrase, setPassphraseValue] = useState('');
   const [generated, setGenerated] = useState<string | null>(null);
   const [identities, setIdentities] = useState<Stored<IdentityFile>[] | null>(null);
-  const [chosen, setIdentityId] = useState<RecordId | '' | null>(null);
+  const [identityId, setIdentityId] = useState<RecordId | ''>('');
   const [signingPassphrase, setSigningPassphrase] = useState('');
   useEffect(() => {
     let live = true;
@@ -47,8 +47,7 @@ export function usePackageSecret(session: VaultSession): PackageSecretForm {
       live = false;
     };
   }, [session]);
-  // Signing is the default where the vault has an identity; 不簽署 is a choice.
-  const identityId = chosen ?? identities?.[0]?.id ?? '';
+  // 不簽署 until an identity is chosen: signing asks for that identity's own passphrase.
   const identity = identities?.find((i) => i.id === identityId);
   return {
     passphrase,
