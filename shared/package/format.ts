@@ -48,8 +48,8 @@ export const SCRYPT_LOG_N = 16;
  * scrypt's log2(N) for a package whose passphrase the workbench generated and nobody edited
  * (`workFactorFor`): 125 random bits make scrypt's work factor immaterial (guessing them is
  * out of reach at any cost per guess), so opening it costs 1/64 of the work (tens of ms, not
- * 1.2 s), which keeps the merge of 20 returns within its 10 s. Typed passphrases keep
- * `SCRYPT_LOG_N`.
+ * hundreds), which keeps the merge of 20 returns within its 10 s (`AW_BENCH_ONLY=merge npm
+ * run bench`). Typed passphrases keep `SCRYPT_LOG_N`.
  */
 export const GENERATED_PASSPHRASE_LOG_N = 10;
 export const MAX_SCRYPT_LOG_N = 20;

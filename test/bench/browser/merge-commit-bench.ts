@@ -3,8 +3,8 @@
  * (`commitMerge`: one transaction, the merged records, their provenance, the evidence files,
  * the merged-package records and one trail entry), against the same records created fresh in
  * another vault through `writeBatch` in the same run. Also one return package opened from its
- * `.awpkg` bytes (age scrypt at the workbench's work factor, ZIP and record checks), which the
- * lead pays once per package before the plan. Figures only; the runner prints them.
+ * `.awpkg` bytes (age scrypt at the workbench's work factor for a typed and for a generated
+ * passphrase, ZIP and record checks), which the lead pays once per package before the plan. Figures only; the runner prints them.
  */
 import { z } from 'zod';
 import { planMerge, resolveMerge } from '../../../shared/merge';
@@ -17,6 +17,7 @@ import {
   scenario,
 } from '../../../shared/merge/bench';
 import { SCHEMAS } from '../../../shared/merge/test-support';
+import { newPackagePassphrase, workFactorFor } from '../../../shared/package';
 import type { MergeInput } from '../../../shared/merge/types';
 import { browserIdb } from '../../../renderer/data/idb';
 import type { SealedRecordTable } from '../../../renderer/data/tables';
@@ -48,8 +49,10 @@ export interface MergeCommitCase {
 
 export interface MergeCommitResult {
   cases: MergeCommitCase[];
-  /** Opening one return package from its file (median of 3). */
+  /** Opening one return package from its file (median of 3), typed passphrase: log2 N = 16. */
   openPackageMs: number;
+  /** The same with a generated passphrase: `GENERATED_PASSPHRASE_LOG_N`. */
+  openGeneratedMs: number;
   packageMiB: number;
 }
 
@@ -157,7 +160,7 @@ async function commitCase(returns: number): Promise<MergeCommitCase> {
 }
 
 /** One return of the scenario written as a real package, then opened from its bytes. */
-async function openPackageCase(): Promise<{ openPackageMs: number; packageMiB: number }> {
+async function openPackageCase(): Promise<Omit<MergeCommitResult, 'cases'>> {
   const [pkg] = scenario(5, CHECKLIST_ITEMS, PEOPLE).returns;
   if (pkg === undefined) throw new Error('no return');
   // A package names each file by its real SHA-256, so the evidence records get theirs.
@@ -186,14 +189,24 @@ async function openPackageCase(): Promise<{ openPackageMs: number; packageMiB: n
     evidence,
     trail: [],
   };
-  const bytes = await awpkgCodec.write(contents, PASSPHRASE);
-  const runs: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    await awpkgCodec.read(bytes, PASSPHRASE);
-    runs.push(performance.now() - t);
-  }
-  return { openPackageMs: median(runs), packageMiB: bytes.length / 1024 / 1024 };
+  const opening = async (passphrase: string, generated: boolean) => {
+    const logN = workFactorFor(passphrase, generated);
+    const bytes = await awpkgCodec.write(contents, passphrase, { logN });
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      await awpkgCodec.read(bytes, passphrase);
+      runs.push(performance.now() - t);
+    }
+    return { ms: median(runs), bytes };
+  };
+  const typed = await opening(PASSPHRASE, false);
+  const generated = await opening(newPackagePassphrase(), true);
+  return {
+    openPackageMs: typed.ms,
+    openGeneratedMs: generated.ms,
+    packageMiB: typed.bytes.length / 1024 / 1024,
+  };
 }
 
 export async function run(counts: readonly number[]): Promise<MergeCommitResult> {
