@@ -83,7 +83,7 @@ describe('team work: hand out, send back, merge', () => {
     await expect
       .poll(() => merge.getByRole('list', { name: '繳回檔案' }).getByRole('listitem').count())
       .toBe(0);
-    await leadTeam.previewMerge([returned], PACKAGE_PASS);
+    await leadTeam.previewMerge([{ file: returned, passphrase: PACKAGE_PASS }]);
     const complete = merge.getByRole('button', { name: '完成合併' });
     await expect
       .poll(lead.ui.text(merge.getByTestId('open-conflicts')))
