@@ -57,6 +57,8 @@ const B: Auditor = {
 const SHARED_ITEM = 'SR-04-01.2';
 const B_NOTE_TITLE = '離職帳號訪談（乙補充）';
 
+const evidenceText = (who: Auditor) => `${who.name}查核時取得之佐證內容。`;
+
 const excelBuffer = (bytes: Uint8Array) => bytes as unknown as ExcelJS.Buffer;
 
 function column(sheet: ExcelJS.Worksheet, header: string): number {
@@ -137,7 +139,7 @@ describe('team work: two auditors, one merge', () => {
     await ui.openTab('自評查核');
     await ui.openInspection(INSPECTION);
     const item = await ui.recordResult(who.item, '符合', who.work);
-    await ui.attachEvidence(item, who.evidence, `${who.name} 的佐證內容`);
+    await ui.attachEvidence(item, who.evidence, evidenceText(who));
     await ui.recordResult(SHARED_ITEM, '符合', who.shared);
     await notes(team);
     return team.sendBack(who.packagePass);
@@ -244,6 +246,14 @@ describe('team work: two auditors, one merge', () => {
   async function workpaper() {
     const { ui } = leadTeam;
     await ui.enterInspection(LEAD_VAULT, INSPECTION);
+    // Each auditor's evidence arrived with its bytes: the lead's preview shows its text.
+    for (const who of [A, B]) {
+      const item = await ui.openItem(who.item);
+      const preview = await leadTeam.viewEvidence(item, who.evidence);
+      await expect.poll(ui.text(preview)).toContain(evidenceText(who));
+      await preview.getByRole('button', { name: '關閉' }).click();
+      await preview.waitFor({ state: 'detached' });
+    }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(excelBuffer(await leadTeam.exportWorkpaper()));
     const sheet = workbook.getWorksheet('查核項目');

@@ -202,6 +202,13 @@ export class TeamPage {
     return this.page.getByTestId('chain-status');
   }
 
+  /** On an item's working paper: opens an evidence file's preview; returns the dialog. */
+  async viewEvidence(item: Locator, name: string): Promise<Locator> {
+    const file = item.getByRole('listitem').filter({ hasText: name });
+    await file.getByRole('button', { name: '檢視' }).click();
+    return this.ui.visible(this.page.getByRole('dialog', { name }));
+  }
+
   /** In an open inspection: exports the workpaper (a download) and returns its bytes. */
   async exportWorkpaper(): Promise<Buffer> {
     const download = this.page.waitForEvent('download');
