@@ -157,12 +157,17 @@ export class TeamPage {
     return this.merge.getByRole('button', { name: '完成合併' });
   }
 
-  /** Selects a conflict in the list (by its `table · field` text) and keeps one side's value. */
-  async decide(conflict: string, side: string): Promise<void> {
+  /** Selects a conflict in the list by its `table · field` text; returns its detail. */
+  async showConflict(conflict: string): Promise<Locator> {
     const list = this.merge.getByRole('listbox', { name: '衝突清單' });
     await list.getByRole('option').filter({ hasText: conflict }).click();
     const detail = this.merge.getByLabel('衝突', { exact: true });
     await this.ui.visible(detail.getByRole('heading', { name: conflict }));
+    return detail;
+  }
+
+  /** In a conflict's detail: keeps the side whose row names `side` (an auditor, 主管). */
+  async keep(detail: Locator, side: string): Promise<void> {
     const row = detail.getByRole('row').filter({ hasText: side });
     await row.getByRole('button', { name: '採用' }).click();
     await this.ui.visible(row.getByRole('button', { name: '採用', pressed: true }));
