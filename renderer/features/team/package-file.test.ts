@@ -29,6 +29,7 @@ function fakeHost() {
     appInfo: () => Promise.resolve({ version: '0.1.0', host: 'browser', hostVersion: 'test' }),
     saveFile,
     openFile: () => Promise.resolve(null),
+    openFiles: () => Promise.resolve([]),
     anchors: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
     onLockRequest: () => () => undefined,
   } satisfies Platform;
