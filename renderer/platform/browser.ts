@@ -35,6 +35,47 @@ function localAnchors(storage: Storage | undefined): Platform['anchors'] {
   };
 }
 
+/**
+ * The file picker: every file is checked against the limits before any is read; an empty
+ * list when the user cancels.
+ */
+function pickFiles(
+  doc: Document,
+  request: { filters?: { extensions: string[] }[]; maxBytes: number; maxFiles: number },
+  multiple: boolean,
+): Promise<{ name: string; data: Uint8Array<ArrayBuffer> }[]> {
+  return new Promise((resolve, reject) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    input.accept = (request.filters ?? [])
+      .flatMap((f) => f.extensions.map((e) => `.${e}`))
+      .join(',');
+    input.addEventListener('cancel', () => resolve([]));
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      if (files.length > request.maxFiles) {
+        reject(new PlatformError(`${files.length} files chosen; at most ${request.maxFiles}.`));
+        return;
+      }
+      const large = files.find((file) => file.size > request.maxBytes);
+      if (large) {
+        reject(new PlatformError(`${large.name} is larger than ${request.maxBytes} bytes.`));
+        return;
+      }
+      Promise.all(
+        files.map(async (file) => ({
+          name: file.name,
+          data: new Uint8Array(await file.arrayBuffer()),
+        })),
+      ).then(resolve, (error: unknown) =>
+        reject(error instanceof Error ? error : new PlatformError(String(error))),
+      );
+    });
+    input.click();
+  });
+}
+
 export function browserPlatform(doc: Document = document): Platform {
   return {
     anchors: localAnchors(doc.defaultView?.localStorage),
@@ -59,33 +100,11 @@ export function browserPlatform(doc: Document = document): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 30_000);
       return Promise.resolve({ saved: true });
     },
-    openFile(request) {
-      return new Promise((resolve, reject) => {
-        const input = doc.createElement('input');
-        input.type = 'file';
-        input.accept = (request.filters ?? [])
-          .flatMap((f) => f.extensions.map((e) => `.${e}`))
-          .join(',');
-        input.addEventListener('cancel', () => resolve(null));
-        input.addEventListener('change', () => {
-          const file = input.files?.[0];
-          if (!file) {
-            resolve(null);
-            return;
-          }
-          if (file.size > request.maxBytes) {
-            reject(new PlatformError(`${file.name} is larger than ${request.maxBytes} bytes.`));
-            return;
-          }
-          file.arrayBuffer().then(
-            (buffer) => resolve({ name: file.name, data: new Uint8Array(buffer) }),
-            (error: unknown) =>
-              reject(error instanceof Error ? error : new PlatformError(String(error))),
-          );
-        });
-        input.click();
-      });
+    async openFile(request) {
+      const [file] = await pickFiles(doc, { ...request, maxFiles: 1 }, false);
+      return file ?? null;
     },
+    openFiles: (request) => pickFiles(doc, request, true),
     onLockRequest: () => () => undefined,
   };
 }

@@ -25,6 +25,7 @@ export function electronPlatform(bridge: WorkbenchBridge): Platform {
     appInfo: async () => unwrap(await bridge.invoke['app:info'](undefined)),
     saveFile: async (request) => unwrap(await bridge.invoke['file:save'](request)),
     openFile: async (request) => unwrap(await bridge.invoke['file:open'](request)),
+    openFiles: async (request) => unwrap(await bridge.invoke['files:open'](request)),
     saveWorkpaper: (request, options) => saveWorkpaper(bridge, request, options),
     anchors: {
       read: async (vaultId) => unwrap(await bridge.invoke['anchor:read']({ vaultId })),

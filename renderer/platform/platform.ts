@@ -8,6 +8,7 @@ export type AppInfo = IpcValue<'app:info'>;
 export type SaveFileRequest = IpcRequest<'file:save'>;
 export type OpenFileRequest = IpcRequest<'file:open'>;
 export type OpenedFile = NonNullable<IpcValue<'file:open'>>;
+export type OpenFilesRequest = IpcRequest<'files:open'>;
 export type LockReason = IpcEvent<'session:lock'>['reason'];
 export type TrailAnchor = NonNullable<IpcValue<'anchor:read'>>;
 /** A workpaper to write from its description; the host names the job itself. */
@@ -27,6 +28,8 @@ export interface Platform {
   saveFile(request: SaveFileRequest): Promise<{ saved: boolean }>;
   /** Resolves null when the user cancels. */
   openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /** Several files in one dialog (the merge's returns); an empty list when the user cancels. */
+  openFiles(request: OpenFilesRequest): Promise<OpenedFile[]>;
   /**
    * Electron only: asks where to save, then writes the workpaper described by `request.spec`
    * in a separate process with exceljs's streaming writer, which needs Node and keeps memory

@@ -7,6 +7,7 @@ export const invokeChannelNames = [
   'app:info',
   'file:save',
   'file:open',
+  'files:open',
   'workpaper:save',
   'workpaper:cancel',
   'anchor:read',

@@ -29,6 +29,9 @@ const fileFilter = z.object({
 
 /** The largest file the host will save or open for the renderer (512 MiB). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** At most this many files in one `files:open`, and this many bytes together (2 GiB). */
+export const MAX_OPEN_FILES = 50;
+export const MAX_OPEN_TOTAL_BYTES = 2 * 1024 * 1024 * 1024;
 
 const bytes = z
   .instanceof(Uint8Array)
@@ -78,6 +81,26 @@ export const invokeChannels = {
       })
       .strict(),
     result: z.object({ name: z.string(), data: z.instanceof(Uint8Array) }).nullable(),
+  },
+  /**
+   * Let the user pick several files at once (the merge's return packages). Each is checked
+   * against `maxBytes` and all of them before any is read, so the answer stays bounded by
+   * `maxFiles` × `maxBytes`. An empty list when the user cancels.
+   */
+  'files:open': {
+    request: z
+      .object({
+        filters: z.array(fileFilter).max(10).optional(),
+        maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
+        maxFiles: z.number().int().min(1).max(MAX_OPEN_FILES),
+      })
+      .strict()
+      .refine((r) => r.maxBytes * r.maxFiles <= MAX_OPEN_TOTAL_BYTES, {
+        message: `maxBytes × maxFiles is at most ${MAX_OPEN_TOTAL_BYTES} bytes`,
+      }),
+    result: z
+      .array(z.object({ name: z.string(), data: z.instanceof(Uint8Array) }))
+      .max(MAX_OPEN_FILES),
   },
   /**
    * Save a workpaper described by `spec` through a native save dialog: the main process writes

@@ -148,8 +148,25 @@ describe('accessibility of the main screens (axe-core)', () => {
     await expectAccessible('settings');
   });
 
-  // On a vault of its own: the sample engagement's items link scanned files it does not hold,
-  // which the sign-off digests refuse (see the report), so its sign-off shows an error.
+  it('the team tab: an assignment, the hand-out form and the merge form', async () => {
+    await ui.enterVault(sample, '團隊分工');
+    const assign = page().getByRole('region', { name: '分派' });
+    await assign.getByLabel('章節或項目').fill('SR-04');
+    await assign.getByLabel('查核員').fill('林查核');
+    await assign.getByRole('button', { name: '分派', exact: true }).click();
+    await ui.visible(assign.getByRole('row').filter({ hasText: '林查核' }));
+    await ui.visible(page().getByRole('region', { name: '合併繳回' }));
+    await expectAccessible('team');
+  });
+
+  it('opening a received package', async () => {
+    await ui.gotoVaultList();
+    await page().getByRole('button', { name: '開啟工作包' }).click();
+    await ui.visible(page().getByRole('button', { name: '選擇工作包檔案' }));
+    await expectAccessible('open package');
+  });
+
+  // On a vault of its own, so that the sample's screens above stay as they are.
   it('the signing identities, the item sign-off and the 簽核 dialog', async () => {
     const signoff = new SignoffPage(ui);
     const vault = { label: '簽核無障礙', passphrase: 'accessibility signoff 2025' };

@@ -133,7 +133,7 @@ describe('team work: hand out, send back, merge', () => {
     await expect
       .poll(lead.ui.text(merge.getByRole('alert')))
       .toContain('作者簽章與 manifest.json 不符');
-    await leadTeam.previewMerge([returned], returnPass);
+    await leadTeam.previewMerge([{ file: returned, passphrase: returnPass }]);
     const packages = merge.getByRole('table', { name: '各工作包' });
     const refusedRow = packages.getByRole('row').filter({ hasText: altered.name });
     await expect.poll(lead.ui.text(refusedRow)).toContain('拒絕');

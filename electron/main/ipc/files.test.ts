@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type FileDialogs, formatBytes, openFile, saveFile } from './files';
+import { type FileDialogs, formatBytes, openFile, openFiles, saveFile } from './files';
 import { handle } from './handle';
 import { bytes, invokeEvent } from './testing';
 
@@ -113,6 +113,82 @@ describe('file handlers', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
       expect(!result.ok && result.error.message).toContain('not a regular file');
     });
+  });
+});
+
+describe('files:open', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'aw-files-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function files(sizes: number[]): Promise<string[]> {
+    return Promise.all(
+      sizes.map(async (size, i) => {
+        const file = path.join(dir, `return-${i + 1}.awpkg`);
+        await writeFile(file, new Uint8Array(size).fill(i + 1));
+        return file;
+      }),
+    );
+  }
+
+  it('returns every file chosen, in order, from a dialog that allows several', async () => {
+    const dialog = dialogs({ open: await files([10, 20, 30]) });
+    const open = handle('files:open', openFiles({ dialog, fs }));
+    const result = await open(invokeEvent(), { maxBytes: 1024, maxFiles: 20 });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.map((f) => [f.name, f.data.byteLength, f.data[0]])).toEqual([
+      ['return-1.awpkg', 10, 1],
+      ['return-2.awpkg', 20, 2],
+      ['return-3.awpkg', 30, 3],
+    ]);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith({
+      properties: ['openFile', 'multiSelections'],
+    });
+  });
+
+  it('answers an empty list when the user cancels', async () => {
+    const open = handle('files:open', openFiles({ dialog: dialogs({ open: null }), fs }));
+    expect(await open(invokeEvent(), { maxBytes: 10, maxFiles: 5 })).toEqual({
+      ok: true,
+      value: [],
+    });
+  });
+
+  it('refuses more files than asked for, and one too large, before reading any', async () => {
+    const read = vi.fn((filePath: string) => readFile(filePath));
+    const tooMany = handle(
+      'files:open',
+      openFiles({
+        dialog: dialogs({ open: await files([1, 1, 1]) }),
+        fs: { ...fs, readFile: read },
+      }),
+    );
+    expect(await tooMany(invokeEvent(), { maxBytes: 10, maxFiles: 2 })).toMatchObject({
+      ok: false,
+      error: { message: '3 files chosen; at most 2 at once' },
+    });
+    const oneLarge = handle(
+      'files:open',
+      openFiles({
+        dialog: dialogs({ open: await files([10, 2048, 10]) }),
+        fs: { ...fs, readFile: read },
+      }),
+    );
+    expect(await oneLarge(invokeEvent(), { maxBytes: 1024, maxFiles: 5 })).toMatchObject({
+      ok: false,
+      error: { message: 'return-2.awpkg is 2.0 KiB, larger than the 1.0 KiB allowed here' },
+    });
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('refuses a request whose limits together exceed what the host will hold', async () => {
+    const open = handle('files:open', openFiles({ dialog: dialogs({ open: [] }), fs }));
+    const result = await open(invokeEvent(), { maxBytes: 512 * 1024 * 1024, maxFiles: 50 });
+    expect(result).toMatchObject({ ok: false });
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * 'file:save' and 'file:open': the only file access the renderer has, always through a native
+ * 'file:save', 'file:open' and 'files:open': the only file access the renderer has, always through a native
  * dialog the user answers, so the page can never name a path itself.
  */
 import path from 'node:path';
@@ -20,7 +20,7 @@ export interface FileDialogs {
   }): Promise<{ canceled: boolean; filePath?: string }>;
   showOpenDialog(options: {
     filters?: FileFilter[];
-    properties: 'openFile'[];
+    properties: ('openFile' | 'multiSelections')[];
   }): Promise<{ canceled: boolean; filePaths: string[] }>;
 }
 
@@ -67,6 +67,36 @@ export function openFile(deps: FileDeps): ChannelHandler<'file:open'> {
     if (data.byteLength > maxBytes) throw tooLarge(name, data.byteLength, maxBytes);
     // A plain Uint8Array view, not a Node Buffer, is what the contract promises the renderer.
     return { name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  };
+}
+
+export function openFiles(deps: FileDeps): ChannelHandler<'files:open'> {
+  return async ({ filters, maxBytes, maxFiles }) => {
+    const choice = await deps.dialog.showOpenDialog({
+      ...(filters ? { filters } : {}),
+      properties: ['openFile', 'multiSelections'],
+    });
+    if (choice.canceled || choice.filePaths.length === 0) return [];
+    if (choice.filePaths.length > maxFiles) {
+      throw new RefusedError(
+        `${choice.filePaths.length} files chosen; at most ${maxFiles} at once`,
+      );
+    }
+    // Every file checked before any is read: a refusal costs nothing.
+    for (const filePath of choice.filePaths) {
+      const name = path.basename(filePath);
+      const info = await deps.fs.stat(filePath);
+      if (!info.isFile()) throw new RefusedError(`${name} is not a regular file`);
+      if (info.size > maxBytes) throw tooLarge(name, info.size, maxBytes);
+    }
+    const files: { name: string; data: Uint8Array<ArrayBuffer> }[] = [];
+    for (const filePath of choice.filePaths) {
+      const name = path.basename(filePath);
+      const data = await deps.fs.readFile(filePath);
+      if (data.byteLength > maxBytes) throw tooLarge(name, data.byteLength, maxBytes);
+      files.push({ name, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    }
+    return files;
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { type AnchorDeps, anchorHandlers } from './anchors';
 import { appInfo, type AppInfoDeps } from './app-info';
-import { type FileDeps, openFile, saveFile } from './files';
+import { type FileDeps, openFile, openFiles, saveFile } from './files';
 import type { IpcHandlers } from './handle';
 import { type WorkpaperDeps, workpaperHandlers } from './workpaper';
 
@@ -17,6 +17,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'app:info': appInfo(deps),
     'file:save': saveFile(deps),
     'file:open': openFile(deps),
+    'files:open': openFiles(deps),
     'workpaper:save': workpaper.save,
     'workpaper:cancel': workpaper.cancel,
     'anchor:read': anchors.read,

@@ -37,6 +37,7 @@ const VALID: { [C in InvokeChannel]: IpcRequest<C> } = {
     filters: FILTERS,
   },
   'file:open': { maxBytes: 1024, filters: FILTERS },
+  'files:open': { maxBytes: 1024, maxFiles: 20, filters: FILTERS },
   'workpaper:save': {
     jobId: JOB,
     suggestedName: 'workpaper.xlsx',

@@ -49,6 +49,7 @@ async function setUp() {
       Promise.resolve({ saved: true }),
     ),
     openFile: () => Promise.resolve(null),
+    openFiles: () => Promise.resolve([]),
     anchors: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
     onLockRequest: () => () => undefined,
   } satisfies Platform;

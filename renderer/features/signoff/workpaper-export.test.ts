@@ -36,6 +36,7 @@ async function exportBytes(vault: Vault, includePersonalData = false): Promise<U
       return Promise.resolve({ saved: true });
     }),
     openFile: () => Promise.resolve(null),
+    openFiles: () => Promise.resolve([]),
     anchors: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
     onLockRequest: () => () => undefined,
   };

@@ -251,7 +251,7 @@ export function MergeView({
             <p role="note">{t('team.duplicates', { count: plan.duplicates.length })}</p>
           )}
           {plan.conflicts.length > 0 && (
-            <div className="row">
+            <div className="row merge-conflicts">
               <VirtualList
                 items={plan.conflicts}
                 keyOf={(c) => c.id}

@@ -9,6 +9,7 @@ import { payloadOf, type VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { describeTeamError } from './describe';
 import { showValue } from './MergeView';
+import { recordLabel } from './record-label';
 
 /**
  * Where each merged field's value came from (package, auditor, when, how, decided by whom),
@@ -25,12 +26,22 @@ export function ProvenanceView({
   const { t } = useTranslation();
   const { formatDateTime } = useApp();
   const [infos, setInfos] = useState<Stored<MergeInfoRecord>[]>([]);
+  const [labels, setLabels] = useState<Readonly<Record<string, string>>>({});
   const [selected, setSelected] = useState<string>('');
   const [failure, setFailure] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => {
     void session.list('mergeInfo').then(setInfos);
   }, [session, tick, refresh]);
+  // Named by what the lead recognises (item code, title), not only by an id's end.
+  useEffect(() => {
+    void Promise.all(
+      infos.map(async (i) => {
+        const record = await session.get(i.table as SealedRecordTable, i.id);
+        return [i.id, recordLabel(i.table, i.id, record && payloadOf(record))] as const;
+      }),
+    ).then((entries) => setLabels(Object.fromEntries(entries)));
+  }, [session, infos]);
   const info = infos.find((i) => i.id === selected) ?? null;
 
   async function restore(value: LosingValue) {
@@ -66,7 +77,7 @@ export function ProvenanceView({
           <option value="">—</option>
           {infos.map((i) => (
             <option key={i.id} value={i.id}>
-              {i.table} · {i.id.slice(-12)}
+              {labels[i.id] ?? recordLabel(i.table, i.id, undefined)}
             </option>
           ))}
         </select>

@@ -23,6 +23,7 @@ export function fakeHost() {
       return Promise.resolve({ saved: outcome === 'save' });
     },
     openFile: () => Promise.resolve(null),
+    openFiles: () => Promise.resolve([]),
     anchors: { read: () => Promise.resolve(null), write: () => Promise.resolve() },
     onLockRequest: () => () => undefined,
   } satisfies Platform;

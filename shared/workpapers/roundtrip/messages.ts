@@ -135,7 +135,8 @@ export type IgnoredReason =
   | 'cover-sheet'
   | 'activity-sheet'
   /** The agreements, coverage gaps, disposal log and policy reviews: for reference only. */
-  | 'register-sheet';
+  | 'register-sheet'
+  | 'signoff-sheet';
 
 export const IGNORED: Readonly<Record<IgnoredReason, Bilingual>> = {
   'locked-column': bi(
@@ -165,6 +166,10 @@ export const IGNORED: Readonly<Record<IgnoredReason, Bilingual>> = {
   'register-sheet': bi(
     '登記簿工作表（保密協議、覆蓋缺口、設備報廢、政策審閱）僅供參考，修改不予匯入；請於稽核工作台之登記簿中修改。',
     'The register sheets (agreements, coverage gaps, disposal log, policy reviews) are for reference; changes to them are not imported. Edit the registers in the workbench.',
+  ),
+  'signoff-sheet': bi(
+    '簽核紀錄由簽章產生，修改不予匯入；簽核請於稽核工作台中以簽章身分為之。',
+    'The sign-offs sheet is produced from the signatures; changes to it are not imported. Sign in the workbench with a signing identity.',
   ),
 };
 

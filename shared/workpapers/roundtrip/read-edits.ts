@@ -45,6 +45,7 @@ import {
   type SheetRole,
   type WorkpaperMeta,
 } from '../meta';
+import { SIGNOFF_LABELS } from '../signoff-sheets';
 import { columnLetter, type CellValue, type ColumnSpec } from '../model';
 import type { Bilingual } from '../../domain/inspection/text';
 import { cleanText } from '../sanitize';
@@ -142,6 +143,7 @@ const HEADERS: Readonly<Partial<Record<SheetRole, Readonly<Record<string, Biling
   coverage: COVERAGE_HEADERS,
   disposals: DISPOSAL_HEADERS,
   policies: POLICY_HEADERS,
+  signoffs: SIGNOFF_LABELS.headers,
 };
 
 const TABLE_OF_ROLE: Readonly<Partial<Record<SheetRole, RowEntry['table']>>> = {
@@ -319,6 +321,7 @@ function matchRows(
 
 function plainSheetReason(role: SheetRole): IgnoredReason {
   if (role === 'cover') return 'cover-sheet';
+  if (role === 'signoffs') return 'signoff-sheet';
   return isRegisterRole(role) ? 'register-sheet' : 'activity-sheet';
 }
 

@@ -3,6 +3,10 @@
  * cells as an auditor would in Excel, save it, and import it back against the vault state.
  */
 import { describe, expect, it } from 'vitest';
+import { toIsoInstant } from '../../domain/dates';
+import { demoEngagement } from '../../sample/demo-engagement';
+import { demoSignoff } from '../../sample/demo-signoff';
+import { fastKdf } from '../../signoff/testing';
 import type { InspectionWorkbookInput, InspectionWorkbookOptions } from '../build-inspection';
 import { buildInspectionWorkbook } from '../build-inspection';
 import { META_SHEET_NAME, contentHashOf, metaRows } from '../meta';
@@ -673,5 +677,48 @@ describe('readWorkpaperEdits: files it refuses', () => {
       kind: 'rows-changed',
       detail: expect.stringContaining('exported') as unknown,
     });
+  });
+});
+
+describe('readWorkpaperEdits: a signed workpaper', () => {
+  const NOW = new Date('2026-03-04T02:00:00.000Z');
+
+  /** The demo engagement signed at every level, or with its levels set and nothing signed. */
+  async function signedInput(signed: boolean): Promise<InspectionWorkbookInput> {
+    const demo = await demoEngagement(NOW);
+    const signoff = await demoSignoff(demo, NOW, { kdf: fastKdf });
+    return {
+      ...demo,
+      signoff: {
+        policy: signoff.policy,
+        signoffs: signed ? signoff.signoffs : [],
+        unlocks: [],
+        signers: signoff.trusted,
+      },
+      appVersion: '0.1.0',
+      generatedAt: toIsoInstant(NOW),
+    };
+  }
+
+  it('imports an untouched copy with nothing ignored, signed or not yet', async () => {
+    for (const signed of [true, false]) {
+      const input = await signedInput(signed);
+      const bytes = await edited(await exportOf(input), () => undefined);
+      const diff = await importInto(input, bytes);
+      expect(diff.ignored).toEqual([]);
+      expect(diff.counts).toMatchObject({ records: 0, changes: 0, errors: 0 });
+    }
+  });
+
+  it('says an edit of the sign-off sheet is not imported, and why', async () => {
+    const input = await signedInput(true);
+    const bytes = await edited(await exportOf(input), (workbook) => {
+      sheet(workbook, '簽核紀錄').getCell(2, 5).value = '冒名簽核人';
+    });
+    const diff = await importInto(input, bytes);
+    expect(diff.ignored.map(({ sheet: name, scope, reason }) => [name, scope, reason])).toEqual([
+      ['簽核紀錄', 'sheet', 'signoff-sheet'],
+    ]);
+    expect(diff.ignored[0]?.message['zh-TW']).toContain('簽核紀錄');
   });
 });

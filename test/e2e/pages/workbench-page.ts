@@ -31,6 +31,7 @@ export type WorkspaceTab =
   | '系統清冊'
   | '現場紀錄'
   | '活動軌跡'
+  | '團隊分工'
   | '設定';
 
 export type InspectionView = '總覽' | '查核項目' | '缺失' | '抽樣';
