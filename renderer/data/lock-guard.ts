@@ -13,7 +13,7 @@ import { InspectionLockedError } from '../../shared/signoff/state';
 import { lockingSignoff } from '../../shared/signoff/lockdown';
 import type { RowWrite } from './session-commit';
 import type { SessionCore } from './session-core';
-import { listChildRecords } from './session-read';
+import { listChildRecords, listRecords } from './session-read';
 import type { SealedRecordTable } from './tables';
 
 /** Tables whose records belong to an inspection by their clear `parent`. */
@@ -44,12 +44,14 @@ export async function isInspectionLocked(
   inspectionId: string,
 ): Promise<boolean> {
   if (core.state.childrenOf('signoffs', inspectionId).size === 0) return false;
-  const [signoffs, unlocks, policies] = await Promise.all([
+  const [signoffs, unlocks, policies, signers] = await Promise.all([
     listChildRecords(core, 'signoffs', inspectionId),
     listChildRecords(core, 'unlocks', inspectionId),
     listChildRecords(core, 'signoffPolicies', inspectionId),
+    listRecords(core, 'trustedSigners', false),
   ]);
-  return lockingSignoff({ inspectionId, policy: policies[0] ?? null, signoffs, unlocks }) !== null;
+  const policy = policies[0] ?? null;
+  return lockingSignoff({ inspectionId, policy, signoffs, unlocks, signers }) !== null;
 }
 
 /** The inspections a commit's rows touch, each with the first table that touches it. */

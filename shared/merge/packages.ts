@@ -47,6 +47,7 @@ function emptyPlan(pkg: ReturnPackage): PackagePlan {
     problems: [],
     counts: { added: 0, changed: 0, deleted: 0, identical: 0, conflicts: 0 },
     records: [],
+    ignored: [],
   };
 }
 

@@ -9,7 +9,7 @@ import { findDuplicates, type LiveRecord } from './duplicates';
 import { INPUT_ERRORS, MergeInputError } from './messages';
 import { checkPackages, recordKey, sortReturns } from './packages';
 import { Pacer } from './pace';
-import { tablePolicy } from './policy';
+import { LEAD_ONLY_TABLES, tablePolicy } from './policy';
 import { mergeRecord, type RecordOutcome } from './record-merge';
 import { referencedIds } from './refs';
 import type {
@@ -55,6 +55,10 @@ function gather(ready: Awaited<ReturnType<typeof checkPackages>>['ready']) {
   const touched = new Map<string, Touched>();
   for (const { pkg, plan } of ready) {
     for (const change of pkg.changes) {
+      if (LEAD_ONLY_TABLES.has(change.table)) {
+        plan.ignored.push({ table: change.table, id: change.id });
+        continue;
+      }
       const key = recordKey(change.table, change.id);
       let entry = touched.get(key);
       if (entry === undefined) {

@@ -45,6 +45,14 @@ const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 export const FINDING_SIMILARITY = 0.85;
 
+/**
+ * Tables a return never changes in the lead's vault: an auditor (or anyone holding a
+ * package's passphrase) could otherwise make their own key a trusted approver and sign off
+ * the inspection. Hand-outs carry these tables so auditors' vaults know the team's keys; the
+ * lead adds a colleague's key in their own vault, after checking its fingerprint.
+ */
+export const LEAD_ONLY_TABLES: ReadonlySet<string> = new Set(['trustedSigners']);
+
 export const MERGE_POLICY: Readonly<Record<string, TablePolicy>> = {
   engagement: policy({ text: ['scope'] }),
   notes: policy({ text: ['body'] }),

@@ -222,6 +222,11 @@ export interface PackagePlan {
   counts: Record<RecordEffect, number> & { conflicts: number };
   /** What each of the package's records does, in the package's order. */
   records: { table: string; id: string; effect: RecordEffect }[];
+  /**
+   * Changes the merge never takes from a return (`LEAD_ONLY_TABLES`: whom the engagement
+   * trusts to sign is the lead's decision, in the lead's vault), listed so the lead sees them.
+   */
+  ignored: { table: string; id: string }[];
 }
 
 /** One value a conflict can be resolved to, with every side that holds it. */

@@ -6,7 +6,8 @@
  * depend on the content's digest (a change the guard does not cover, such as the engagement's
  * cover text, stales the sign-off but does not lift the lock; only the approver's unlock does).
  */
-import type { Signoff, SignoffPolicy, Unlock } from './records';
+import type { Signoff, SignoffPolicy, TrustedSigner, Unlock } from './records';
+import { countsFor } from './state';
 
 export interface LockRecords {
   inspectionId: string;
@@ -14,12 +15,17 @@ export interface LockRecords {
   policy: SignoffPolicy | null;
   signoffs: readonly Signoff[];
   unlocks: readonly Unlock[];
+  /** The engagement's trusted signers: only a final sign-off that counts (`countsFor`) locks. */
+  signers: readonly TrustedSigner[];
 }
 
 /** The final sign-off that locks the inspection, or null when it is not locked. */
 export function lockingSignoff(records: LockRecords): Signoff | null {
   const onInspection = records.signoffs.filter(
-    (s) => s.inspectionId === records.inspectionId && s.subject.kind === 'inspection',
+    (s) =>
+      s.inspectionId === records.inspectionId &&
+      s.subject.kind === 'inspection' &&
+      (records.policy === null || countsFor(records.policy, records.signers, s)),
   );
   if (onInspection.length === 0) return null;
   const final = records.policy?.roles.length ?? Math.max(...onInspection.map((s) => s.level));

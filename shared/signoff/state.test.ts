@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asIsoInstant } from '../domain/dates';
+import { lockingSignoff } from './lockdown';
 import { signUnlock } from './signing';
 import {
   InspectionLockedError,
@@ -153,6 +154,17 @@ describe('the sign-off state machine', () => {
     expect(isLocked(f.state())).toBe(false);
     await f.sign(2, { kind: 'inspection' }, 3, t(6));
     expect(isLocked(f.state())).toBe(true);
+    const lockRecords = () => ({
+      inspectionId: f.policy.inspectionId,
+      policy: f.policy,
+      signoffs: f.signoffs,
+      unlocks: f.unlocks,
+      signers: f.trusted,
+    });
+    expect(lockingSignoff(lockRecords())?.level).toBe(3);
+    // The final sign-off of a key the engagement does not trust locks nothing.
+    const untrusted = { ...lockRecords(), signers: f.trusted.filter((s) => s.role !== 'approver') };
+    expect(lockingSignoff(untrusted)).toBeNull();
     expect(() => assertEditable(f.state())).toThrow(InspectionLockedError);
     expect(problemsOf(f, 0, { kind: 'item', itemId: must(f.records.itemIds[0]) }, 1)).toContain(
       'locked',
@@ -198,5 +210,39 @@ describe('the sign-off state machine', () => {
     expect(levelStatus(f.state(), { kind: 'inspection' }, 2).status).toBe('valid');
     await f.sign(2, { kind: 'inspection' }, 3, t(8));
     expect(isLocked(f.state())).toBe(true);
+  });
+
+  it('counts only sign-offs by keys the engagement trusts, for their role, before retirement', async () => {
+    const f = await signoffFixture();
+    const item = { kind: 'item' as const, itemId: must(f.records.itemIds[0]) };
+    await f.sign(0, item, 1, t(1));
+    expect(levelStatus(f.state(), item, 1).status).toBe('valid');
+    // The same record, its key no longer among the trusted signers (a merge brought it in).
+    const trusted = [...f.trusted];
+    f.trusted.splice(0, f.trusted.length, ...trusted.slice(1));
+    expect(levelStatus(f.state(), item, 1).status).toBe('unsigned');
+    // Trusted, but for another role than the level's.
+    f.trusted.splice(
+      0,
+      f.trusted.length,
+      { ...must(trusted[0]), role: 'approver' },
+      ...trusted.slice(1),
+    );
+    expect(levelStatus(f.state(), item, 1).status).toBe('unsigned');
+    // Retired before it signed; then retired after: the signature stands.
+    f.trusted.splice(
+      0,
+      f.trusted.length,
+      { ...must(trusted[0]), retiredAt: t(0) },
+      ...trusted.slice(1),
+    );
+    expect(levelStatus(f.state(), item, 1).status).toBe('unsigned');
+    f.trusted.splice(
+      0,
+      f.trusted.length,
+      { ...must(trusted[0]), retiredAt: t(2) },
+      ...trusted.slice(1),
+    );
+    expect(levelStatus(f.state(), item, 1).status).toBe('valid');
   });
 });

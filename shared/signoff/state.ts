@@ -64,7 +64,31 @@ export function currentDigest(state: SignoffState, subject: Subject): string | u
     : state.digests.inspection;
 }
 
-/** The latest sign-off at a level of a subject: the one that counts; older ones are history. */
+/**
+ * Whether a sign-off counts in this vault: its key is one of the engagement's trusted signers,
+ * not retired when it signed, and trusted for the level's role (or for any). A sign-off that
+ * arrived by merge from a key the lead never trusted is kept as a record and counts for
+ * nothing (neither for a level nor for the lock).
+ */
+export function countsFor(
+  policy: Pick<SignoffPolicy, 'roles'>,
+  signers: readonly TrustedSigner[],
+  signoff: Signoff,
+): boolean {
+  const { fingerprint, publicKey } = signoff.signer;
+  if (!checkSigner(fingerprint, publicKey, signoff.signedAt, signers).ok) return false;
+  const role = policy.roles[signoff.level - 1];
+  const trusted = signers.find((s) => s.fingerprint === fingerprint);
+  return role !== undefined && (trusted?.role === null || trusted?.role === role.key);
+}
+
+export const counts = (state: SignoffState, signoff: Signoff) =>
+  countsFor(state.policy, state.signers, signoff);
+
+/**
+ * The latest sign-off that counts at a level of a subject: older ones are history, and so
+ * are those of keys the engagement does not trust (`counts`).
+ */
 export function currentSignoff(
   state: SignoffState,
   subject: Subject,
@@ -74,6 +98,7 @@ export function currentSignoff(
   for (const s of state.signoffs) {
     if (s.level !== level || !sameSubject(s.subject, subject)) continue;
     if (s.inspectionId !== state.policy.inspectionId) continue;
+    if (!counts(state, s)) continue;
     if (found === undefined || later(s.signedAt, found.signedAt)) found = s;
   }
   return found;

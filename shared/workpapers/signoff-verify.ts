@@ -16,7 +16,7 @@ import {
   STATUS_LABELS,
 } from '../domain/inspection';
 import type { Bilingual } from '../domain/inspection/text';
-import { formatDate, type IsoDate } from '../domain/dates';
+import { formatDate, type IsoDate, type IsoInstant } from '../domain/dates';
 import {
   COVER_TEXT_FIELDS,
   FINDING_TEXT_FIELDS,
@@ -247,6 +247,25 @@ export function rebuildContents(
 const DUMMY_KEY = `${'A'.repeat(43)}=`;
 
 /** Checks every sign-off and unlock of a signed workpaper against its own cells. */
+/**
+ * Without a list of trusted signers every key in the file counts (for any role, each key its
+ * own person), so the check is of signatures and digests alone.
+ */
+function everyKeyOf(signoffs: readonly Signoff[]): TrustedSigner[] {
+  const byKey = new Map(signoffs.map((s) => [s.signer.fingerprint, s.signer]));
+  return [...byKey.values()].map((signer) => ({
+    personId: signer.fingerprint,
+    name: signer.name,
+    role: null,
+    fingerprint: signer.fingerprint,
+    publicKey: signer.publicKey,
+    addedBy: signer.name,
+    addedAt: '1970-01-01T00:00:00.000Z' as IsoInstant,
+    retiredAt: null,
+    replacedBy: null,
+  }));
+}
+
 export async function verifySignedWorkpaper(
   meta: WorkpaperMeta,
   sheets: ReadonlyMap<string, Grid | null>,
@@ -273,7 +292,7 @@ export async function verifySignedWorkpaper(
     signoffs,
     notes: [],
     unlocks: signing.unlocks,
-    signers: signers ?? [],
+    signers: signers ?? everyKeyOf(signoffs),
     digests: {
       items: new Map([...contents.items].map(([id, c]) => [id, digestOf(c)])),
       inspection: digestOf(contents.inspection),

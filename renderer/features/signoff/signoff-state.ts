@@ -119,7 +119,7 @@ export async function loadSignoff(
       inspection: digestOf(contents.inspection),
     },
   };
-  const lockedBy = lockingSignoff({ inspectionId, policy, signoffs, unlocks });
+  const lockedBy = lockingSignoff({ inspectionId, policy, signoffs, unlocks, signers });
   return { inspectionId, policy, state, contents, notes, lockedBy };
 }
 

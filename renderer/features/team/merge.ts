@@ -24,6 +24,7 @@ import type { SealedRecordTable } from '../../data/tables';
 import { type ExactWrite, payloadOf, type VaultSession } from '../../data/vault-session';
 import { currentRecords, engagementIdOf } from './engagement-records';
 import { engagementSchemas, type PlanRequest } from './merge-plan-job';
+import { forgedSignature } from './merge-signatures';
 import type { EvidenceFile, ReturnContents } from './package-contents';
 
 /** A return package as read from its file. */
@@ -84,6 +85,8 @@ async function checkReturn(
       en: `The auditor's activity trail chain is broken (${chain.problems.map((p) => p.kind).join(', ') || 'empty'})`,
     };
   }
+  const forged = await forgedSignature(changes);
+  if (forged) return forged;
   const hashes = new Set<string>();
   for (const file of evidence) {
     if ((await sha256Hex(file.bytes as Uint8Array<ArrayBuffer>)) !== file.sha256) {
