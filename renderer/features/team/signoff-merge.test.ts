@@ -53,7 +53,9 @@ async function mergeBack(lead: VaultSession, reviewer: VaultSession) {
   );
   const contents = back.contents;
   if (!isReturn(contents)) throw new Error('not a return');
-  const prepared = await prepareMerge(lead, [{ fileName: 'r.awpkg', contents, hash: back.hash }]);
+  const prepared = await prepareMerge(lead, [
+    { fileName: 'r.awpkg', contents, hash: back.hash, signer: back.signer },
+  ]);
   expect(prepared.refusals).toEqual([]);
   const plan = await runPlan(prepared.request);
   const result = await resolve(plan, { conflicts: {} });
@@ -175,7 +177,7 @@ describe('sign-offs travel in packages', () => {
       ),
     };
     const prepared = await prepareMerge(lead.session, [
-      { fileName: 'forged.awpkg', contents: forged, hash: back.hash },
+      { fileName: 'forged.awpkg', contents: forged, hash: back.hash, signer: back.signer },
     ]);
     expect(prepared.accepted).toEqual([]);
     expect(prepared.refusals.map((r) => r.text['zh-TW'])).toEqual([
