@@ -44,7 +44,7 @@ export function AssignmentsSection({
   }
   return (
     <section aria-labelledby="team-assign">
-      <h3 id="team-assign">{t('team.assignments')}</h3>
+      <h2 id="team-assign">{t('team.assignments')}</h2>
       {data.inspections.length === 0 ? (
         <p className="muted">{t('team.noInspection')}</p>
       ) : (

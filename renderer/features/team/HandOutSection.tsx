@@ -48,7 +48,7 @@ export function HandOutSection({
   }
   return (
     <section aria-labelledby="team-handout">
-      <h3 id="team-handout">{t('team.handOut')}</h3>
+      <h2 id="team-handout">{t('team.handOut')}</h2>
       <form className="row" onSubmit={(e) => void submit(e)}>
         <Field label={t('team.auditor')}>
           {(p) => <input {...p} value={auditor} onChange={(e) => setAuditor(e.target.value)} />}

@@ -81,10 +81,20 @@ export function MergeView({
   const [done, setDone] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
 
-  async function addFile() {
+  /** One or several return files in one dialog, each read with the passphrase given. */
+  async function addFiles() {
     setFailure(null);
-    const picked = await platform.openFile({ maxBytes: 50 * 1024 * 1024 });
-    if (!picked) return;
+    const picked = await platform.openFiles({ maxBytes: 50 * 1024 * 1024, maxFiles: 40 });
+    const failures: string[] = [];
+    for (const file of picked) {
+      const failed = await addFile(file);
+      if (failed !== null) failures.push(failed);
+    }
+    if (failures.length > 0) setFailure(failures.join('\n'));
+  }
+
+  /** Reads one return into the list, or lists it as refused; the failure's text, or null. */
+  async function addFile(picked: { name: string; data: Uint8Array }): Promise<string | null> {
     try {
       const read = await packageCodec.read(picked.data, passphrase);
       const contents = read.contents;
@@ -93,14 +103,15 @@ export function MergeView({
       setFiles((list) => [...list, received]);
       setUnread((list) => list.filter((r) => r.fileName !== picked.name));
       setPlan(null);
+      return null;
     } catch (error) {
-      setFailure(`${picked.name}: ${describeTeamError(error, t)}`);
       const refusal = { fileName: picked.name, packageId: null, auditor: null };
       const text = bilingualReason(error, t);
       setUnread((list) => [
         ...list.filter((r) => r.fileName !== picked.name),
         { ...refusal, text },
       ]);
+      return `${picked.name}: ${describeTeamError(error, t)}`;
     }
   }
 
@@ -159,7 +170,7 @@ export function MergeView({
   const lang = t('team.lang');
   return (
     <section aria-labelledby="team-merge">
-      <h3 id="team-merge">{t('team.merge')}</h3>
+      <h2 id="team-merge">{t('team.merge')}</h2>
       <div className="row">
         <Field label={t('team.packagePassphrase')}>
           {(p) => (
@@ -170,7 +181,7 @@ export function MergeView({
             />
           )}
         </Field>
-        <button type="button" onClick={() => void addFile()} disabled={running}>
+        <button type="button" onClick={() => void addFiles()} disabled={running}>
           {t('team.addReturn')}
         </button>
         <button
@@ -308,9 +319,9 @@ function ConflictDetail({
   const recordLevel = conflict.kind !== 'field';
   return (
     <div className="conflict" aria-label={t('team.conflict')}>
-      <h4>
+      <h3>
         {conflict.table} · {conflict.field ?? t(`team.conflictKind.${conflict.kind}`)}
-      </h4>
+      </h3>
       <table>
         <thead>
           <tr>

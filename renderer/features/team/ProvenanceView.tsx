@@ -70,7 +70,7 @@ export function ProvenanceView({
 
   return (
     <section aria-labelledby="team-provenance">
-      <h3 id="team-provenance">{t('team.provenance')}</h3>
+      <h2 id="team-provenance">{t('team.provenance')}</h2>
       <label>
         {t('team.record')}{' '}
         <select value={selected} onChange={(e) => setSelected(e.target.value)}>
@@ -116,7 +116,7 @@ export function ProvenanceView({
               ))}
             </tbody>
           </table>
-          <h4>{t('team.losing')}</h4>
+          <h3>{t('team.losing')}</h3>
           <table aria-label={t('team.losing')}>
             <thead>
               <tr>

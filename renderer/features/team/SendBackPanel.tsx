@@ -44,7 +44,7 @@ export function SendBackPanel({
   }
   return (
     <div className="team">
-      <h2>{t('team.auditorTitle')}</h2>
+      <h1>{t('team.auditorTitle')}</h1>
       <p>{t('team.receivedFrom', { lead: origin.lead, at: formatDateTime(origin.receivedAt) })}</p>
       <p>
         {t('team.scope')}: {origin.scope.join('、') || '—'}

@@ -14,7 +14,7 @@ export function TeamDashboard({
   const rows = auditorProgress(data, onScreen);
   return (
     <section aria-labelledby="team-dashboard">
-      <h3 id="team-dashboard">{t('team.dashboard')}</h3>
+      <h2 id="team-dashboard">{t('team.dashboard')}</h2>
       <table aria-label={t('team.dashboard')}>
         <thead>
           <tr>

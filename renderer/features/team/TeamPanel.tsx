@@ -23,7 +23,7 @@ export function TeamPanel({ session }: { session: VaultSession }) {
   if (data.origin) return <SendBackPanel session={session} origin={data.origin} onDone={reload} />;
   return (
     <div className="team">
-      <h2>{t('team.title')}</h2>
+      <h1>{t('team.title')}</h1>
       <AssignmentsSection session={session} data={data} onChange={reload} />
       <TeamDashboard data={data} onScreen={onScreen} />
       <HandOutSection session={session} data={data} onChange={reload} />
