@@ -44,6 +44,23 @@ describe('openCheckedZip: archives it reads', () => {
     expect(zip.inflatedBytes).toBe(zip.entries.reduce((n, e) => n + e.size, 0));
   });
 
+  it('hands out a stored part as a view of the file (held once), a deflated one as its own', () => {
+    const bytes = rawZip(TWO);
+    const zip = openCheckedZip(bytes);
+    const [deflated, stored] = zip.entries;
+    if (!deflated || !stored) throw new Error('two parts expected');
+    expect(zip.read(stored).buffer).toBe(bytes.buffer);
+    expect(zip.read(deflated).buffer).not.toBe(bytes.buffer);
+    // The view is still checked: a flipped byte in the stored part fails its CRC-32.
+    const flipped = bytes.slice();
+    const at = stored.dataOffset;
+    flipped[at] = (flipped[at] ?? 0) ^ 1;
+    const damaged = openCheckedZip(flipped);
+    const part = damaged.entries[1];
+    if (!part) throw new Error('no part');
+    expect(refusal(() => damaged.read(part)).message).toMatch(/CRC-32/);
+  });
+
   it('streams a part in chunks, and stops when the consumer throws', () => {
     // Noise compresses poorly, so it takes many pushes of compressed bytes.
     let seed = 1;

@@ -374,6 +374,12 @@ export function openCheckedZip(bytes: Uint8Array, limits: ZipLimits = {}): Check
     entry: (name) => byName.get(name.replace(/^\//, '')),
     inflate,
     read(entry) {
+      if (entry.method === 0) {
+        // Stored: checked (size, CRC, budget) as it is, then handed out as a view of the
+        // file's bytes, so a large part (an evidence file) is not held a second time.
+        inflate(entry, () => undefined);
+        return bytes.subarray(entry.dataOffset, entry.dataOffset + entry.size);
+      }
       const out = new Uint8Array(entry.size);
       let at = 0;
       inflate(entry, (chunk) => {

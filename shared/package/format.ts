@@ -37,8 +37,9 @@ export const PACKAGE_LIMITS = {
 
 /**
  * scrypt's log2(N) for a package's passphrase a person types. age's own default is 18 (about
- * 3.5 s in the pure-JS scrypt of `age-encryption` on this machine); 16 (64 MiB, about 1.2 s)
- * keeps a merge of 20 returns to under half a minute of key derivation. Such a passphrase must
+ * four times 16's cost in the pure-JS scrypt of `age-encryption`); 16 (64 MiB, 0.3 to 1.2 s
+ * here depending on load) keeps a merge of 20 returns well under half a minute of key
+ * derivation. Such a passphrase must
  * have `MIN_PASSPHRASE_LENGTH` characters. The passphrases the workbench generates use
  * `GENERATED_PASSPHRASE_LOG_N`. Readers accept up to 20 (age-encryption's own ceiling; the
  * stock `age` accepts up to 22).
