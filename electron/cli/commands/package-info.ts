@@ -1,6 +1,5 @@
 /** `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]` */
 import { parseArgs } from 'node:util';
-import type { TrustedSigner } from '../../../shared/signoff/records';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -9,9 +8,8 @@ import {
   givenPassphrase,
   type CliIo,
 } from '../io';
-import { Refused } from './inspect';
 import { describePackage, openPackageFile } from './package-file';
-import { readSigners, signerReport, trustedSignersOf } from './signers';
+import { signerReport, signersOption, trustedSignersOf } from './signers';
 
 export const PACKAGE_INFO_HELP = `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]
 
@@ -47,14 +45,8 @@ export async function packageInfoCommand(args: readonly string[], io: CliIo): Pr
   if (file === undefined || extra.length > 0)
     throw new UsageError('package-info needs one FILE.awpkg');
   const passphrase = givenPassphrase(values.passphrase, io);
-  let signers: TrustedSigner[] | null;
-  try {
-    signers = values.signers === undefined ? null : await readSigners(io, values.signers);
-  } catch (error) {
-    if (!(error instanceof Refused)) throw error;
-    io.stderr(`${file}: refused: ${error.message}\n`);
-    return EXIT_REFUSED;
-  }
+  const signers = await signersOption(io, file, values.signers);
+  if (signers === 'refused') return EXIT_REFUSED;
   const opened = await openPackageFile(io, file, passphrase);
   if (!opened.ok) {
     io.stdout(

@@ -36,6 +36,25 @@ export async function readSigners(io: CliIo, file: string): Promise<TrustedSigne
   return parsed.data.signers;
 }
 
+/**
+ * `--signers` for a command on `file`: the list, null without the option, or "refused" after
+ * printing why (the command then exits with EXIT_REFUSED).
+ */
+export async function signersOption(
+  io: CliIo,
+  file: string,
+  signersFile: string | undefined,
+): Promise<TrustedSigner[] | null | 'refused'> {
+  if (signersFile === undefined) return null;
+  try {
+    return await readSigners(io, signersFile);
+  } catch (error) {
+    if (!(error instanceof Refused)) throw error;
+    io.stderr(`${file}: refused: ${error.message}\n`);
+    return 'refused';
+  }
+}
+
 /** The live `trustedSigners` records a package holds (a hand-out: the engagement's). */
 export function trustedSignersOf(pkg: Pick<ReadPackage, 'records'>): TrustedSigner[] {
   const out: TrustedSigner[] = [];

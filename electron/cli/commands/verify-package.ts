@@ -11,11 +11,10 @@ import {
 import { signoffSchema, unlockSchema, type TrustedSigner } from '../../../shared/signoff/records';
 import { checkSignoff, checkUnlock } from '../../../shared/signoff/signing';
 import { EXIT_OK, EXIT_REFUSED, givenPassphrase, type CliIo } from '../io';
-import { Refused } from './inspect';
 import { openPackageFile } from './package-file';
 import {
-  readSigners,
   signerLine,
+  signersOption,
   signerReport,
   trustedSignersOf,
   type SignerReport,
@@ -130,14 +129,8 @@ export async function verifyPackageFile(
   io: CliIo,
 ): Promise<number> {
   const passphrase = givenPassphrase(args.passphrase, io);
-  let signers: TrustedSigner[] | null;
-  try {
-    signers = args.signers === undefined ? null : await readSigners(io, args.signers);
-  } catch (error) {
-    if (!(error instanceof Refused)) throw error;
-    io.stderr(`${file}: refused: ${error.message}\n`);
-    return EXIT_REFUSED;
-  }
+  const signers = await signersOption(io, file, args.signers);
+  if (signers === 'refused') return EXIT_REFUSED;
   const opened = await openPackageFile(io, file, passphrase);
   if (!opened.ok) {
     const where = Object.values(opened.where).join(', ');

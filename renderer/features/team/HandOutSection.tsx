@@ -1,15 +1,14 @@
-import { type SyntheticEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp } from '../../app/app-context';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
-import { describeTeamError } from './describe';
 import { prepareHandout } from './handout';
 import { PackageSecretFields } from './PackageSecretFields';
-import { savePackageFile } from './package-file';
 import type { TeamData } from './team-data';
 import { usePackageSecret } from './use-package-secret';
+import { usePackageWrite } from './use-package-write';
 
 /** 發出工作包: write an auditor's hand-out package (recorded once saved); the list written. */
 export function HandOutSection({
@@ -22,34 +21,23 @@ export function HandOutSection({
   onChange: () => void;
 }) {
   const { t } = useTranslation();
-  const { platform, formatDateTime } = useApp();
+  const { formatDateTime } = useApp();
   const [auditor, setAuditor] = useState('');
   const secret = usePackageSecret(session);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    try {
+  const { busy, failure, submit } = usePackageWrite(
+    secret,
+    () => {
       const scope = data.assignments
         .filter((a) => a.auditor === auditor.trim())
         .map((a) => a.target.id);
-      const prepared = await prepareHandout(session, auditor, scope);
-      const { saved } = await savePackageFile(platform, prepared, secret.secret());
-      if (!saved) return;
-      secret.reset();
-      onChange();
-    } catch (error) {
-      setFailure(describeTeamError(error, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+      return prepareHandout(session, auditor, scope);
+    },
+    onChange,
+  );
   return (
     <section aria-labelledby="team-handout">
       <h2 id="team-handout">{t('team.handOut')}</h2>
-      <form className="row" onSubmit={(e) => void submit(e)}>
+      <form className="row" onSubmit={submit}>
         <Field label={t('team.auditor')}>
           {(p) => <input {...p} value={auditor} onChange={(e) => setAuditor(e.target.value)} />}
         </Field>
