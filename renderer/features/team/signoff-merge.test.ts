@@ -42,7 +42,16 @@ async function leadAndReviewer() {
     passphrase: PASSPHRASE,
     kdf: fastKdf(),
   });
-  return { lead, item, reviewer: reviewer.session, identity };
+  /** The reviewer signs the item at level 2 in their own vault. */
+  const signAsReviewer = () =>
+    signOff(reviewer.session, {
+      inspectionId: lead.inspectionId,
+      subjects: [item],
+      level: 2,
+      identityId: identity.id,
+      passphrase: PASSPHRASE,
+    });
+  return { lead, item, reviewer: reviewer.session, identity, signAsReviewer };
 }
 
 /** The reviewer's return merged into the lead's vault; the plan, for what it ignored. */
@@ -65,7 +74,7 @@ async function mergeBack(lead: VaultSession, reviewer: VaultSession) {
 
 describe('sign-offs travel in packages', () => {
   it('merges a reviewer’s sign-off and note made in their own vault, valid in the lead’s', async () => {
-    const { lead, item, reviewer, identity } = await leadAndReviewer();
+    const { lead, item, reviewer, identity, signAsReviewer } = await leadAndReviewer();
     const key = { publicKey: exportPublicKey(identity), name: '周覆核', role: 'reviewer' };
     // Read out over the phone: the lead trusts the key; the reviewer's vault does too.
     await addTrustedSigner(lead.session, key);
@@ -77,13 +86,7 @@ describe('sign-offs travel in packages', () => {
       identityId: identity.id,
       text: '請補充整體結論。',
     });
-    await signOff(reviewer, {
-      inspectionId: lead.inspectionId,
-      subjects: [item],
-      level: 2,
-      identityId: identity.id,
-      passphrase: PASSPHRASE,
-    });
+    await signAsReviewer();
     const plan = await mergeBack(lead.session, reviewer);
 
     const loaded = await lead.load();
@@ -108,7 +111,7 @@ describe('sign-offs travel in packages', () => {
   }, 60_000);
 
   it('does not let a return make its author a trusted approver of the lead’s engagement', async () => {
-    const { lead, item, reviewer, identity } = await leadAndReviewer();
+    const { lead, item, reviewer, identity, signAsReviewer } = await leadAndReviewer();
     const before = await lead.session.list('trustedSigners');
     // In their own vault the author trusts themselves as the approver and signs level 2.
     await addTrustedSigner(reviewer, {
@@ -116,13 +119,7 @@ describe('sign-offs travel in packages', () => {
       name: '周覆核',
       role: null,
     });
-    await signOff(reviewer, {
-      inspectionId: lead.inspectionId,
-      subjects: [item],
-      level: 2,
-      identityId: identity.id,
-      passphrase: PASSPHRASE,
-    });
+    await signAsReviewer();
     const plan = await mergeBack(lead.session, reviewer);
     expect(plan.packages[0]?.ignored).toHaveLength(1);
     expect(await lead.session.list('trustedSigners')).toEqual(before);
@@ -135,19 +132,13 @@ describe('sign-offs travel in packages', () => {
   }, 60_000);
 
   it('refuses a return whose sign-off claims a trusted key it was not made with', async () => {
-    const { lead, item, reviewer, identity } = await leadAndReviewer();
+    const { lead, reviewer, identity, signAsReviewer } = await leadAndReviewer();
     await addTrustedSigner(reviewer, {
       publicKey: exportPublicKey(identity),
       name: '周覆核',
       role: 'reviewer',
     });
-    await signOff(reviewer, {
-      inspectionId: lead.inspectionId,
-      subjects: [item],
-      level: 2,
-      identityId: identity.id,
-      passphrase: PASSPHRASE,
-    });
+    await signAsReviewer();
     const back = await awpkgCodec.read(
       await awpkgCodec.write(await sendBack(reviewer), PKG_PASS),
       PKG_PASS,
