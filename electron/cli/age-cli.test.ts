@@ -7,11 +7,11 @@
  * environment (never on a command line).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readPackage } from '../../shared/package/read';
 import { PASSPHRASE, returned } from '../../shared/package/testing';
 import { writePackage } from '../../shared/package/write';
@@ -63,6 +63,7 @@ describe.skipIf(!HAS_AGE)(
   `the stock age tool (${version.error ? 'not installed' : version.stdout.trim()})`,
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'aw-age-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('decrypts a package the workbench wrote, at the default work factor', async () => {
       const contents = await returned();

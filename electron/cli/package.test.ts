@@ -4,11 +4,11 @@
  * the conflicts, a decisions file resolves them, the merged package is a hand-out that knows
  * its returns, and an altered package is refused with its reason.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackage } from '../../shared/package/read';
 import { fastKdf } from '../../shared/signoff/testing';
 import { run, type CliIo } from './main';
@@ -43,6 +43,8 @@ async function cli(argv: readonly string[], env?: Record<string, string>) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'aw-package-'));
+// Written packages and keys are test data, but nothing is left behind in the temp folder.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const returns = join(dir, 'returns');
 const handout = join(returns, 'handout.awpkg');
 const ret1 = join(returns, 'return-1.awpkg');

@@ -3,12 +3,12 @@
  * minisign tool (Debian's package, installed by test/setup/ensure-minisign.sh) both ways.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { fromBase64, toBase64, utf8 } from '../../shared/crypto/bytes';
 import { minisignVerify, parsePublicKey } from '../../shared/signoff/minisign';
 import type { TrustedSignersFile } from '../../shared/signoff/records';
@@ -56,6 +56,8 @@ async function cli(argv: readonly string[]) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'aw-signoff-'));
+// Written packages and keys are test data, but nothing is left behind in the temp folder.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = join(dir, 'signed.xlsx');
 const keys = join(dir, 'keys');
 const team = join(keys, 'team.json');
@@ -260,6 +262,8 @@ describe('audit-workbench sample --signed | verify', { timeout: 60_000 }, () => 
     'verifies what minisign -S signs with a key from minisign -G',
     async () => {
       const work = mkdtempSync(join(tmpdir(), 'aw-minisign-'));
+      // minisign -W writes an unencrypted secret key: it goes when the test ends.
+      onTestFinished(() => rmSync(work, { recursive: true, force: true }));
       const message = join(work, 'message.json');
       writeFileSync(message, '{"審核":"通過","n":1}');
       execFileSync('minisign', ['-G', '-W', '-p', join(work, 'k.pub'), '-s', join(work, 'k.key')]);

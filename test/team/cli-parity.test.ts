@@ -6,11 +6,11 @@
  * the job, resolve, commit) and `audit-workbench merge` on the written files must show the
  * same conflicts and per-package counts and, given the same decisions, write the same records.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../electron/cli/main';
 import { utf8 } from '../../shared/crypto';
 import type { MergeDecisions, MergePlan } from '../../shared/merge';
@@ -27,6 +27,8 @@ import { sendBack } from '../../renderer/features/team/send-back';
 const PASS = 'cli parity vault pass 1';
 const PKG_PASS = 'KX4M2-9QRTB-7HV3N-PW8CD-Z5J6A';
 const dir = mkdtempSync(join(tmpdir(), 'aw-parity-'));
+// Written packages and keys are test data, but nothing is left behind in the temp folder.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function diskIo(): CliIo {
   return {
