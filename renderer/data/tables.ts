@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { engagementSchema } from '../../shared/domain/engagement';
+import { engagementPolicySchema } from '../../shared/domain/engagement-policy';
 import { evidenceSchema } from '../../shared/domain/evidence';
 import { drillSchema, systemSchema } from '../../shared/domain/inspection/systems';
 import {
@@ -87,6 +88,8 @@ export const recordTables = {
   signoffs: laterSpec(signoffSchema, (signoff) => signoff.inspectionId),
   reviewNotes: laterSpec(reviewNoteSchema, (note) => note.inspectionId),
   unlocks: laterSpec(unlockSchema, (unlock) => unlock.inspectionId),
+  // The engagement's team-work rules (migration 7), changed only in the lead's vault.
+  engagementPolicies: laterSpec(engagementPolicySchema),
   // Team work (migration 6, see migrations/006-team.ts): the lead's and the auditor's
   // bookkeeping, never handed out or merged themselves (TEAM_TABLES).
   assignments: laterSpec(assignmentSchema, (assignment) => assignment.inspectionId),

@@ -51,7 +51,11 @@ export const FINDING_SIMILARITY = 0.85;
  * the inspection. Hand-outs carry these tables so auditors' vaults know the team's keys; the
  * lead adds a colleague's key in their own vault, after checking its fingerprint.
  */
-export const LEAD_ONLY_TABLES: ReadonlySet<string> = new Set(['trustedSigners']);
+export const LEAD_ONLY_TABLES: ReadonlySet<string> = new Set([
+  'trustedSigners',
+  // The engagement's rules, e.g. whether returns must be signed by a trusted signer.
+  'engagementPolicies',
+]);
 
 export const MERGE_POLICY: Readonly<Record<string, TablePolicy>> = {
   engagement: policy({ text: ['scope'] }),

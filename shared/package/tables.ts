@@ -4,6 +4,7 @@
  * here from shared/ so a package is checked the same way in the renderer, a worker and the CLI.
  */
 import { engagementSchema } from '../domain/engagement';
+import { engagementPolicySchema } from '../domain/engagement-policy';
 import { evidenceSchema } from '../domain/evidence';
 import { drillSchema, systemSchema } from '../domain/inspection/systems';
 import {
@@ -50,6 +51,7 @@ export const PACKAGE_TABLE_SCHEMAS: Readonly<Record<string, PayloadSchema>> = {
   signoffs: signoffSchema,
   reviewNotes: reviewNoteSchema,
   unlocks: unlockSchema,
+  engagementPolicies: engagementPolicySchema,
 };
 
 export const isPackageTable = (table: string): boolean =>

@@ -8,6 +8,7 @@ import { migration003 } from './003-registers';
 import { migration004 } from './004-integrity';
 import { migration005 } from './005-signoff';
 import { migration006 } from './006-team';
+import { migration007 } from './007-engagement-policy';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

@@ -27,6 +27,7 @@ import {
 } from './merge';
 import { isReturn, packageCodec } from './package-contents';
 import { PackageSignerCell } from './PackageSignerCell';
+import { ReturnSignerSetting } from './ReturnSignerSetting';
 
 export function showValue(value: unknown): string {
   if (value === undefined) return '—';
@@ -171,6 +172,7 @@ export function MergeView({
   return (
     <section aria-labelledby="team-merge">
       <h2 id="team-merge">{t('team.merge')}</h2>
+      <ReturnSignerSetting session={session} />
       <div className="row">
         <Field label={t('team.packagePassphrase')}>
           {(p) => (

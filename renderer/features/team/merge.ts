@@ -24,6 +24,8 @@ import type { SealedRecordTable } from '../../data/tables';
 import { type ExactWrite, payloadOf, type VaultSession } from '../../data/vault-session';
 import { currentRecords, engagementIdOf } from './engagement-records';
 import { engagementSchemas, type PlanRequest } from './merge-plan-job';
+import { readEngagementPolicy, untrustedReturns } from './engagement-policy';
+import { TeamError } from './handout';
 import { forgedSignature } from './merge-signatures';
 import type { EvidenceFile, ReturnContents } from './package-contents';
 
@@ -50,9 +52,11 @@ export interface PreparedMerge {
   accepted: ReceivedReturn[];
   /**
    * Per package hash, its signer against this vault's trusted signers (the engagement's) at
-   * the package's `createdAt`. Shown, not enforced: unsigned packages are still accepted.
+   * the package's `createdAt`. Shown; enforced only under 僅接受受信任簽章者簽署的繳回
+   * (`requireTrustedSigner`), which refuses an unsigned or untrusted return whole.
    */
   trust: Map<string, SignerTrust>;
+  requireTrustedSigner: boolean;
 }
 
 const refuse = (r: ReceivedReturn, text: Bilingual): Refusal => ({
@@ -114,21 +118,24 @@ export async function prepareMerge(
   session: VaultSession,
   received: readonly ReceivedReturn[],
 ): Promise<PreparedMerge> {
-  const [engagementId, bases, current, merged, trusted] = await Promise.all([
+  const [engagementId, bases, current, merged, trusted, policy, unsigned] = await Promise.all([
     engagementIdOf(session),
     session.list('handoutBases'),
     currentRecords(session),
     session.list('mergedPackages'),
     session.list('trustedSigners'),
+    readEngagementPolicy(session),
+    untrustedReturns(session, received),
   ]);
   const signers = trusted.map(payloadOf);
   const trust = new Map(
     received.map((r) => [r.hash, signerTrust(r.signer, signers, r.contents.meta.createdAt)]),
   );
   const known = new Set(bases.map((b) => b.id));
-  const refusals: Refusal[] = [];
+  const refusals: Refusal[] = [...unsigned.values()];
   const accepted: ReceivedReturn[] = [];
   for (const r of received) {
+    if (unsigned.has(r)) continue;
     const reason = await checkReturn(r, engagementId, known);
     if (reason) refusals.push(refuse(r, reason));
     else accepted.push(r);
@@ -148,6 +155,7 @@ export async function prepareMerge(
     refusals,
     accepted,
     trust,
+    requireTrustedSigner: policy.requireTrustedSigner,
     request: {
       input: {
         base: { id: base?.id ?? newRecordId(), records: base?.records ?? [] },
@@ -213,6 +221,9 @@ export async function commitMerge(
   accepted: readonly ReceivedReturn[],
 ): Promise<boolean> {
   if (result.writes.length === 0 && result.merged.length === 0) return false;
+  // The setting may have been turned on since the preview: checked again before any write.
+  const [refused] = (await untrustedReturns(session, accepted)).values();
+  if (refused) throw new TeamError('untrusted-return', refused.text);
   const files = new Map<string, EvidenceFile>();
   for (const r of accepted) for (const f of r.contents.evidence) files.set(f.sha256, f);
   const current = new Map(plan.records.map((p) => [p.id, p.current]));

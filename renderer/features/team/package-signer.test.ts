@@ -5,56 +5,11 @@
  */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { IdentityFile } from '../../../shared/signoff/identity';
-import { PASSPHRASE as SIGNING_PASS, fastKdf } from '../../../shared/signoff/testing';
-import { payloadOf, type VaultSession } from '../../data/vault-session';
 import { resources } from '../../i18n';
-import {
-  addTrustedSigner,
-  createSigningIdentity,
-  exportPublicKey,
-  retireTrustedSigner,
-} from '../signoff/identities';
-import { awpkgCodec } from './awpkg-codec';
-import { prepareMerge, type ReceivedReturn } from './merge';
-import { savePackageFile } from './package-file';
+import { addTrustedSigner, exportPublicKey, retireTrustedSigner } from '../signoff/identities';
+import { prepareMerge } from './merge';
 import { signerLine } from './package-signer';
-import type { ReturnContents } from './package-contents';
-import { prepareReturn } from './send-back';
-import { auditorVault, fakeHost, leadVault } from './testing';
-
-const PKG_PASS = 'package passphrase 44';
-
-async function identityIn(session: VaultSession, name: string): Promise<IdentityFile> {
-  const made = await createSigningIdentity(session, {
-    name,
-    passphrase: SIGNING_PASS,
-    kdf: fastKdf(),
-  });
-  return payloadOf(made.record);
-}
-
-/** A return of `auditor`'s vault saved through the app (signed by `identity` if given), read back. */
-async function returnSignedBy(
-  auditor: VaultSession,
-  fileName: string,
-  identity: IdentityFile | null,
-): Promise<ReceivedReturn> {
-  const host = fakeHost();
-  const signing = identity ? { identity, passphrase: SIGNING_PASS } : null;
-  await savePackageFile(host.platform, await prepareReturn(auditor), {
-    passphrase: PKG_PASS,
-    generated: false,
-    signing,
-  });
-  const read = await awpkgCodec.read(host.lastSaved(), PKG_PASS);
-  return {
-    fileName,
-    contents: read.contents as ReturnContents,
-    hash: read.hash,
-    signer: read.signer,
-  };
-}
+import { auditorVault, identityIn, leadVault, returnSignedBy } from './testing';
 
 async function translator(lng: 'zh-TW' | 'en') {
   const instance = i18next.createInstance();

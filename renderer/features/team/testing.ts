@@ -2,11 +2,19 @@
  * Test set-up for team work: a lead's vault (Dexie on fake-indexeddb) with a note, an auditor's
  * vault opened from its hand-out, and a host whose save dialog saves, is cancelled or fails.
  */
+import type { IdentityFile } from '../../../shared/signoff/identity';
+import { PASSPHRASE as SIGNING_PASS, fastKdf } from '../../../shared/signoff/testing';
 import { freshIdb, sampleEngagement, sampleNote } from '../../data/testing/factories';
-import type { VaultSession } from '../../data/vault-session';
+import { payloadOf, type VaultSession } from '../../data/vault-session';
 import { createVaultStore } from '../../data/vaults';
 import type { Platform, SaveFileRequest } from '../../platform/platform';
+import { createSigningIdentity } from '../signoff/identities';
+import { awpkgCodec } from './awpkg-codec';
 import { openHandout, prepareHandout } from './handout';
+import type { ReceivedReturn } from './merge';
+import type { ReturnContents } from './package-contents';
+import { savePackageFile } from './package-file';
+import { prepareReturn } from './send-back';
 
 export const VAULT_PASS = 'package file passphrase';
 
@@ -61,4 +69,38 @@ export async function auditorVault(lead: VaultSession): Promise<VaultSession> {
     owner: '林甲',
   });
   return session;
+}
+
+export const PKG_PASS = 'package passphrase 44';
+
+/** A signing identity made in `session` (fast KDF), as its file. */
+export async function identityIn(session: VaultSession, name: string): Promise<IdentityFile> {
+  const made = await createSigningIdentity(session, {
+    name,
+    passphrase: SIGNING_PASS,
+    kdf: fastKdf(),
+  });
+  return payloadOf(made.record);
+}
+
+/** A return of `auditor`'s vault saved through the app (signed by `identity` if given), read back. */
+export async function returnSignedBy(
+  auditor: VaultSession,
+  fileName: string,
+  identity: IdentityFile | null,
+): Promise<ReceivedReturn> {
+  const host = fakeHost();
+  const signing = identity ? { identity, passphrase: SIGNING_PASS } : null;
+  await savePackageFile(host.platform, await prepareReturn(auditor), {
+    passphrase: PKG_PASS,
+    generated: false,
+    signing,
+  });
+  const read = await awpkgCodec.read(host.lastSaved(), PKG_PASS);
+  return {
+    fileName,
+    contents: read.contents as ReturnContents,
+    hash: read.hash,
+    signer: read.signer,
+  };
 }
