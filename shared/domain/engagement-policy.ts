@@ -20,3 +20,14 @@ export type EngagementPolicy = z.infer<typeof engagementPolicySchema>;
  * identity yet, keep merging until the lead turns it on).
  */
 export const DEFAULT_ENGAGEMENT_POLICY: EngagementPolicy = { requireTrustedSigner: false };
+
+/**
+ * The policy among an engagement's records (a hand-out's, say, for the CLI's `merge`): the
+ * live `engagementPolicies` record, or the defaults when there is none.
+ */
+export function engagementPolicyOf(
+  records: readonly { table: string; deleted: boolean; data: unknown }[],
+): EngagementPolicy {
+  const found = records.find((r) => r.table === 'engagementPolicies' && !r.deleted);
+  return found ? engagementPolicySchema.parse(found.data) : DEFAULT_ENGAGEMENT_POLICY;
+}

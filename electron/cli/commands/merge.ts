@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { fromUtf8, utf8, type Bytes } from '../../../shared/crypto/bytes';
+import { engagementPolicyOf } from '../../../shared/domain/engagement-policy';
 import { newRecordId } from '../../../shared/domain/records';
 import {
   applyMergeResult,
@@ -18,9 +19,11 @@ import {
   PACKAGE_TABLE_SCHEMAS,
   PackageError,
   returnPackageOf,
+  signerTrust,
   writePackage,
   type ReadPackage,
 } from '../../../shared/package';
+import { untrustedReturn } from '../../../shared/package/trusted-returns';
 import {
   EXIT_OK,
   EXIT_REFUSED,
@@ -35,16 +38,18 @@ import { openPackageFile } from './package-file';
 import { signerLine, signerReport, trustedSignersOf, type SignerReport } from './signers';
 
 export const MERGE_HELP = `audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
-                      [--decisions decisions.json] [--passphrase P] RETURN.awpkg…
+                      [--decisions decisions.json] [--require-trusted-signer] [--passphrase P]
+                      RETURN.awpkg…
 
 Merges auditors' return packages (繳回) into the hand-out they were made from (分派), with the
 workbench's merge engine (ARCHITECTURE.md, "Merge rules"). Every package is verified first; a
 refused one (altered, an invalid author signature, of another engagement, another hand-out…)
 is listed with its reason. Each return's author signature is printed: who signed it and
 whether they are one of the engagement's trusted signers (the base's trustedSigners records);
-an unsigned or untrusted return is shown as such, not refused. A return merged before (named
-in the base's merged packages) or given twice changes nothing. The merged package is not
-signed (the CLI holds no signing identity).
+an unsigned or untrusted return is shown as such, and refused when the base's engagement
+setting 僅接受受信任簽章者簽署的繳回 is on or with --require-trusted-signer. A return merged
+before (named in the base's merged packages) or given twice changes nothing. The merged
+package is not signed (the CLI holds no signing identity).
   --base FILE       the lead's hand-out package the returns started from (required)
   --out FILE        where to write the merged state, as a new hand-out package (required);
                     written only when nothing is refused and every conflict is decided
@@ -54,6 +59,9 @@ signed (the CLI holds no signing identity).
   --decisions FILE  JSON {"conflicts": {"<conflict id>": {"pick": "<option id>"} or
                     {"value": …}}, "duplicates": {"<group id>": {"action": "keep-all"} or
                     {"action": "merge", "keep": "<record id>"}}}
+  --require-trusted-signer
+                    refuse every return not signed by one of the base's trusted signers (as
+                    the base's own engagement setting does when it is on)
   --passphrase P    the packages' passphrase, also for the merged package (prefer ${PASSPHRASE_ENV})
 Exit 1 while a package is refused or a conflict is open.`;
 
@@ -98,6 +106,7 @@ function parse(args: readonly string[]) {
       report: { type: 'string' },
       decisions: { type: 'string' },
       passphrase: { type: 'string' },
+      'require-trusted-signer': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -112,6 +121,7 @@ async function readReturns(
   files: readonly string[],
   base: ReadPackage,
   passphrase: string,
+  requireTrusted: boolean,
 ) {
   const returns: ReturnPackage[] = [];
   const names = new Map<string, string>();
@@ -134,6 +144,12 @@ async function readReturns(
         `the engagement's trusted signers (${trusted.length}, from --base)`,
       ),
     });
+    const trust = signerTrust(opened.pkg.signer, trusted, opened.pkg.createdAt);
+    const untrusted = requireTrusted ? untrustedReturn(file, opened.pkg.signer, trust) : null;
+    if (untrusted) {
+      refused.push({ file, code: 'untrusted-signer', reason: untrusted.en, where: {} });
+      continue;
+    }
     try {
       returns.push(returnPackageOf(opened.pkg, base));
       if (!names.has(opened.pkg.packageId)) names.set(opened.pkg.packageId, file);
@@ -173,6 +189,8 @@ export async function mergeCommand(
     files,
     base,
     passphrase,
+    values['require-trusted-signer'] === true ||
+      engagementPolicyOf(base.records).requireTrustedSigner,
   );
   const own = trustedSignersOf(base);
   const baseSigner = signerReport(base, own, `its own trusted signers (${own.length})`);
