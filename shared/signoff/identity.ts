@@ -211,6 +211,27 @@ async function openSeed(identity: IdentityFile, passphrase: string): Promise<Byt
   }
 }
 
+/**
+ * The identity's opened 32-byte seed, inside `work` only, wiped when it settles: for the keys
+ * derived from it (`age-key.ts`), so no second secret is ever stored.
+ */
+export async function withIdentitySeed<T>(
+  identity: IdentityFile,
+  passphrase: string,
+  work: (seed: Bytes, checked: IdentityFile) => T | Promise<T>,
+): Promise<T> {
+  const checked = identityFileSchema.parse(identity);
+  const seed = await openSeed(checked, passphrase);
+  try {
+    if (seed.byteLength !== SEED_BYTES) {
+      throw new IdentityFileError('the sealed key is not an Ed25519 key');
+    }
+    return await work(seed, checked);
+  } finally {
+    wipe(seed);
+  }
+}
+
 /** Signs minisign signatures with an identity, inside `work` only. */
 export interface IdentitySigner {
   readonly name: string;

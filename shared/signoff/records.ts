@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isoInstantSchema } from '../domain/dates';
+import { ageRecipientSchema, recipientSignatureSchema } from './age-key';
 import { digestSchema } from './digest';
 import { fingerprintSchema, publicKeyLineSchema, withoutPersonalData } from './identity';
 
@@ -157,21 +158,37 @@ export const unlockSchema = z.strictObject({
 export type Unlock = z.infer<typeof unlockSchema>;
 
 /** The engagement's trusted signers (and `--signers team.json`): whose keys count. */
-export const trustedSignerSchema = z.strictObject({
-  /** Keys of one person share it, so a replaced key still counts as the same person. */
-  personId: z.string().min(1).max(100),
-  name: z.string().trim().min(1).max(100),
-  /** The sign-off role they hold in the engagement (a role key), or null for any. */
-  role: z.string().min(1).max(40).nullable(),
-  fingerprint: fingerprintSchema,
-  publicKey: publicKeyLineSchema,
-  addedBy: z.string().trim().min(1).max(100),
-  addedAt: isoInstantSchema,
-  /** From when the key no longer signs: later signatures are refused, earlier ones stand. */
-  retiredAt: isoInstantSchema.nullable(),
-  /** The key that replaced this one, if any. */
-  replacedBy: fingerprintSchema.nullable(),
-});
+export const trustedSignerSchema = z
+  .strictObject({
+    /** Keys of one person share it, so a replaced key still counts as the same person. */
+    personId: z.string().min(1).max(100),
+    name: z.string().trim().min(1).max(100),
+    /** The sign-off role they hold in the engagement (a role key), or null for any. */
+    role: z.string().min(1).max(40).nullable(),
+    fingerprint: fingerprintSchema,
+    publicKey: publicKeyLineSchema,
+    addedBy: z.string().trim().min(1).max(100),
+    addedAt: isoInstantSchema,
+    /** From when the key no longer signs: later signatures are refused, earlier ones stand. */
+    retiredAt: isoInstantSchema.nullable(),
+    /** The key that replaced this one, if any. */
+    replacedBy: fingerprintSchema.nullable(),
+    /**
+     * The person's age recipient (`age-key.ts`) for packages encrypted to them, with the
+     * signing key's signature binding it to `publicKey`; both or neither. Optional, so records
+     * and team files written before them still parse. The signature is checked where the list is
+     * used (add, team file read, before encrypting), since zod cannot verify it.
+     */
+    recipient: ageRecipientSchema.optional(),
+    recipientSignature: recipientSignatureSchema.optional(),
+  })
+  .refine(
+    (signer) => (signer.recipient === undefined) === (signer.recipientSignature === undefined),
+    {
+      message: 'an age recipient and its recipient signature go together',
+      path: ['recipientSignature'],
+    },
+  );
 export type TrustedSigner = z.infer<typeof trustedSignerSchema>;
 
 /** The team file for `verify --signers`: `{ "format": "aw-trusted-signers", "signers": […] }`. */
