@@ -11,6 +11,14 @@ export type PackageErrorCode =
   | 'not-a-package'
   /** The passphrase does not open it. */
   | 'wrong-passphrase'
+  /** Encrypted to recipients, none of which is the identity given. */
+  | 'not-for-you'
+  /** Encrypted to recipients, opened with a passphrase. */
+  | 'needs-identity'
+  /** Encrypted with a passphrase, opened with an identity. */
+  | 'needs-passphrase'
+  /** More recipient stanzas in the header than a reader tries (`MAX_RECIPIENTS`). */
+  | 'too-many-recipients'
   /** The age file fails its authentication: truncated, reordered or altered bytes. */
   | 'damaged'
   /** The scrypt work factor asks for more than a reader may spend. */

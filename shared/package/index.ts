@@ -14,6 +14,13 @@ export {
 } from './signature';
 export * from './adapters';
 export { newPackagePassphrase, workFactorFor } from './passphrase';
-export { headerWorkFactor } from './age';
+export {
+  headerWorkFactor,
+  checkRecipients,
+  type PackageKey,
+  type PackageLock,
+  type PackageRecipients,
+} from './age';
+export { MAX_RECIPIENTS, readAgeHeader, type AgeHeader } from './age-header';
 export { PACKAGE_TABLE_SCHEMAS, isPackageTable } from './tables';
 export { SAMPLE_AUDITORS, sampleHandout, sampleRecords, sampleReturns } from './sample';

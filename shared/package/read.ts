@@ -8,12 +8,12 @@
  * The package's hash (`packageHash`) is the SHA-256 of `manifest.json` as stored. The manifest
  * names the SHA-256 of every other part, so the hash identifies the whole content; it does not
  * depend on the encryption (age draws a new file key and salt each time), so the same package
- * re-encrypted under another passphrase is still recognised as the same package.
+ * re-encrypted under another passphrase or to other recipients is still recognised as the same package.
  */
 import { ImportError } from '../import/errors';
 import { openCheckedZip, type CheckedZip, type ZipEntry } from '../import/checked-zip';
 import { fromUtf8, sha256Hex, type Bytes } from '../crypto/bytes';
-import { decryptPackage } from './age';
+import { decryptPackage, type PackageKey } from './age';
 import { refusal, type PackageError } from './errors';
 import {
   MANIFEST_PART,
@@ -280,12 +280,16 @@ function signatureParts(zip: CheckedZip) {
   };
 }
 
-/** Decrypts and checks a package; throws a `PackageError` saying why and where it is refused. */
-export async function readPackage(bytes: Uint8Array, passphrase: string): Promise<ReadPackage> {
+/**
+ * Decrypts and checks a package; throws a `PackageError` saying why and where it is refused.
+ * `key` is the package passphrase, or the age key of one of its recipients (`withAgeIdentity`);
+ * the header decides which the package needs (`age.ts`).
+ */
+export async function readPackage(bytes: Uint8Array, key: PackageKey): Promise<ReadPackage> {
   if (bytes.length > PACKAGE_LIMITS.maxFileBytes) {
     throw refusal('too-large', '案件包檔案過大', 'the package file is too large');
   }
-  const plain = await decryptPackage(bytes, passphrase);
+  const plain = await decryptPackage(bytes, key);
   const zip = guarded(() =>
     openCheckedZip(plain, {
       maxUnpackedBytes: PACKAGE_LIMITS.maxUnpackedBytes,

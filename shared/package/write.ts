@@ -1,12 +1,13 @@
 /**
  * Writes a package: the records by table, the evidence files and the trail as ZIP parts, a
- * manifest naming each part's size and SHA-256, the whole ZIP encrypted with age. Everything
+ * manifest naming each part's size and SHA-256, the whole ZIP encrypted with age (to a
+ * passphrase or to recipients' public keys). Everything
  * is checked as a reader will check it first, so the workbench never writes a package it would
  * refuse. Nothing touches a disk: the caller gets the encrypted bytes.
  */
 import { zipSync, type Zippable } from 'fflate';
 import { sha256Hex, utf8, type Bytes } from '../crypto/bytes';
-import { encryptPackage } from './age';
+import { checkRecipients, encryptPackage, type PackageLock } from './age';
 import {
   filePart,
   MANIFEST_PART,
@@ -68,12 +69,18 @@ export function checkNewPassphrase(passphrase: string): void {
   }
 }
 
+/**
+ * `lock` is a passphrase (12 characters or more) or `{ recipients }`: 1 to 50 age1… recipients
+ * whose statements the caller checked (`verifiedRecipients`); callers include the author's own,
+ * so the author can open the package again.
+ */
 export async function writePackage(
   contents: PackageContents,
-  passphrase: string,
+  lock: PackageLock,
   options: WriteOptions = {},
 ): Promise<WrittenPackage> {
-  checkNewPassphrase(passphrase);
+  if (typeof lock === 'string') checkNewPassphrase(lock);
+  else checkRecipients(lock.recipients);
   const tables = recordsByTable(contents.records);
   const parts: [string, Uint8Array, boolean][] = [];
   const counts: Record<string, number> = {};
@@ -121,6 +128,6 @@ export async function writePackage(
   // Evidence is mostly compressed already (PDF, JPEG, XLSX): stored, not deflated again.
   for (const [name, bytes, deflate] of parts) zippable[name] = [bytes, { level: deflate ? 6 : 0 }];
   const zip = zipSync(zippable, { mtime: new Date(contents.createdAt) });
-  const bytes = await encryptPackage(zip, passphrase, options.logN);
+  const bytes = await encryptPackage(zip, lock, options.logN);
   return { bytes, manifest, signer, packageHash: await sha256Hex(manifestBytes) };
 }
