@@ -7,6 +7,11 @@ export interface CliIo {
   stderr: (text: string) => void;
   writeFile: (path: string, bytes: Uint8Array) => Promise<void>;
   readFile: (path: string) => Promise<Uint8Array>;
+  /**
+   * Creates a new file only its owner can read (mode 0600), refusing to replace one: for a
+   * signing identity and an exported age secret key. Absent in memory.
+   */
+  writeSecretFile?: (path: string, bytes: Uint8Array) => Promise<void>;
   /** Creates a directory and its parents (`--keys`, `--export`); absent in memory. */
   mkdir?: (path: string) => Promise<void>;
   /** The size of a file in bytes, so an oversized one is refused before it is read. */

@@ -6,11 +6,14 @@
  *   verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]
  *   package-info FILE.awpkg [--signers team.json] [--passphrase P]
  *   merge --base lead.awpkg --out merged.awpkg [--report R] [--decisions D] RETURN.awpkg…
+ *   identity --new F --name N | --age-recipient F [--add-to team.json] | --age-secret-key F --out K
+ * Every command that opens a package takes --identity F instead of the passphrase.
  * `run(argv, io)` is what the tests call; the bundle runs it on `process.argv`.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { IDENTITY_COMMAND_HELP, identityCommand } from './commands/identity';
 import { INSPECT_HELP, inspectCommand } from './commands/inspect';
 import { MERGE_HELP, mergeCommand } from './commands/merge';
 import { PACKAGE_INFO_HELP, packageInfoCommand } from './commands/package-info';
@@ -38,11 +41,15 @@ Usage:
   audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
   audit-workbench inspect FILE.xlsx [--password P]
   audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
-  audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]
-  audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR] [--passphrase P]
-  audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]
+  audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json]
+                        [--passphrase P | --identity F]
+  audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR]
+                        [--passphrase P | --to team.json]
+  audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P | --identity F]
   audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
-                        [--decisions decisions.json] [--passphrase P] RETURN.awpkg…
+                        [--decisions decisions.json] [--passphrase P | --identity F] RETURN.awpkg…
+  audit-workbench identity --new FILE --name NAME | --age-recipient FILE [--add-to team.json]
+                        | --age-secret-key FILE --out KEYFILE
   audit-workbench --help | <command> --help
 
 ${SAMPLE_HELP}
@@ -54,6 +61,8 @@ ${VERIFY_HELP}
 ${PACKAGE_INFO_HELP}
 
 ${MERGE_HELP}
+
+${IDENTITY_COMMAND_HELP}
 
 ${PASSWORD_ENV_HELP}
 
@@ -84,6 +93,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         return await packageInfoCommand(rest, io);
       case 'merge':
         return await mergeCommand(rest, io, APP_VERSION);
+      case 'identity':
+        return await identityCommand(rest, io);
       default:
         throw new UsageError(`unknown command ${command}`);
     }
@@ -106,6 +117,7 @@ export const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   writeFile: (path, bytes) => writeFile(path, bytes),
+  writeSecretFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600, flag: 'wx' }),
   readFile: async (path) => new Uint8Array(await readFile(path)),
   mkdir: async (path) => {
     await mkdir(path, { recursive: true });

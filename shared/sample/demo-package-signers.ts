@@ -11,6 +11,7 @@ import { newRecordId } from '../domain/records';
 import type { PackageRecord } from '../package/format';
 import { SAMPLE_AUDITORS } from '../package/sample';
 import type { PackageSigner } from '../package/signature';
+import { recipientStatementOf } from '../signoff/age-key';
 import { createIdentity, signWithIdentity } from '../signoff/identity';
 import type { TrustedSigner } from '../signoff/records';
 import { DEMO_ACTOR } from './demo-engagement';
@@ -21,7 +22,7 @@ export interface DemoPackageSigners {
   lead: DemoSigner;
   /** In `SAMPLE_AUDITORS` order: each signs their return. */
   auditors: DemoSigner[];
-  /** The three, as the engagement's trusted signers. */
+  /** The three, as the engagement's trusted signers, each with its age recipient statement. */
   trusted: TrustedSigner[];
 }
 
@@ -49,17 +50,21 @@ export async function demoPackageSigners(
     });
     signers.push({ ...created, passphrase: person.passphrase, roleKey: person.roleKey });
   }
-  const trusted = signers.map((s, i): TrustedSigner => ({
-    personId: `demo-package-${i}`,
-    name: s.identity.name,
-    role: s.roleKey,
-    fingerprint: s.identity.fingerprint,
-    publicKey: s.identity.publicKey,
-    addedBy: DEMO_ACTOR,
-    addedAt: made,
-    retiredAt: null,
-    replacedBy: null,
-  }));
+  const trusted: TrustedSigner[] = [];
+  for (const [i, s] of signers.entries()) {
+    trusted.push({
+      personId: `demo-package-${i}`,
+      name: s.identity.name,
+      role: s.roleKey,
+      fingerprint: s.identity.fingerprint,
+      publicKey: s.identity.publicKey,
+      addedBy: DEMO_ACTOR,
+      addedAt: made,
+      retiredAt: null,
+      replacedBy: null,
+      ...(await recipientStatementOf(s.identity, s.passphrase)),
+    });
+  }
   const [lead, ...auditors] = signers;
   if (lead === undefined) throw new Error('no demo lead');
   return { lead, auditors, trusted };

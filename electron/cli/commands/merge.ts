@@ -21,25 +21,21 @@ import {
   returnPackageOf,
   signerTrust,
   writePackage,
+  type PackageKey,
+  type PackageLock,
   type ReadPackage,
 } from '../../../shared/package';
 import { untrustedReturn } from '../../../shared/package/trusted-returns';
-import {
-  EXIT_OK,
-  EXIT_REFUSED,
-  PASSPHRASE_ENV,
-  UsageError,
-  errorMessage,
-  givenPassphrase,
-  type CliIo,
-} from '../io';
+import { verifiedRecipients, type AgeIdentity } from '../../../shared/signoff/age-key';
+import { EXIT_OK, EXIT_REFUSED, PASSPHRASE_ENV, UsageError, errorMessage, type CliIo } from '../io';
+import { IDENTITY_HELP, IDENTITY_OPTIONS, withPackageKey } from '../package-key';
 import { mergeReport, type RefusedFile } from './merge-report';
 import { openPackageFile } from './package-file';
 import { signerLine, signerReport, trustedSignersOf, type SignerReport } from './signers';
 
 export const MERGE_HELP = `audit-workbench merge --base lead.awpkg --out merged.awpkg [--report merge.json]
-                      [--decisions decisions.json] [--require-trusted-signer] [--passphrase P]
-                      RETURN.awpkg…
+                      [--decisions decisions.json] [--require-trusted-signer]
+                      [--passphrase P | --identity F] RETURN.awpkg…
 
 Merges auditors' return packages (繳回) into the hand-out they were made from (分派), with the
 workbench's merge engine (ARCHITECTURE.md, "Merge rules"). Every package is verified first; a
@@ -63,6 +59,10 @@ package is not signed (the CLI holds no signing identity).
                     refuse every return not signed by one of the base's trusted signers (as
                     the base's own engagement setting does when it is on)
   --passphrase P    the packages' passphrase, also for the merged package (prefer ${PASSPHRASE_ENV})
+${IDENTITY_HELP}
+                   The merged package is then encrypted to you and to every trusted signer
+                   of the base (not retired) whose age recipient it carries, each checked
+                   against its signing key first.
 Exit 1 while a package is refused or a conflict is open.`;
 
 const decisionsSchema = z.object({
@@ -107,6 +107,7 @@ function parse(args: readonly string[]) {
       decisions: { type: 'string' },
       passphrase: { type: 'string' },
       'require-trusted-signer': { type: 'boolean' },
+      ...IDENTITY_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -120,7 +121,7 @@ async function readReturns(
   io: CliIo,
   files: readonly string[],
   base: ReadPackage,
-  passphrase: string,
+  key: PackageKey,
   requireTrusted: boolean,
 ) {
   const returns: ReturnPackage[] = [];
@@ -130,7 +131,7 @@ async function readReturns(
   const signers: (SignerReport & { file: string; packageId: string })[] = [];
   const trusted = trustedSignersOf(base);
   for (const file of files) {
-    const opened = await openPackageFile(io, file, passphrase);
+    const opened = await openPackageFile(io, file, key);
     if (!opened.ok) {
       refused.push({ file, code: opened.code, reason: opened.reason, where: opened.where });
       continue;
@@ -175,9 +176,62 @@ export async function mergeCommand(
   if (values.base === undefined || values.out === undefined)
     throw new UsageError('merge needs --base FILE and --out FILE');
   if (files.length === 0) throw new UsageError('merge needs at least one return package');
-  const passphrase = givenPassphrase(values.passphrase, io);
   const decisions = await readDecisions(io, values.decisions);
-  const opened = await openPackageFile(io, values.base, passphrase);
+  return withPackageKey(io, values, (key, age) =>
+    mergeWith(
+      {
+        ...values,
+        base: values.base as string,
+        out: values.out as string,
+        requireTrustedSigner: values['require-trusted-signer'] === true,
+      },
+      files,
+      {
+        io,
+        appVersion,
+        decisions,
+        key,
+        age,
+      },
+    ),
+  );
+}
+
+/**
+ * The merged hand-out's encryption: the passphrase the packages were opened with, or the
+ * merging identity and the base's trusted signers that carry a (verified) age recipient.
+ */
+async function mergedLock(
+  base: ReadPackage,
+  key: PackageKey,
+  age: AgeIdentity | null,
+): Promise<PackageLock> {
+  if (typeof key === 'string') return key;
+  if (age === null) throw new Error('an identity key without its age identity');
+  const live = trustedSignersOf(base).filter((s) => s.retiredAt === null);
+  const recipients = await verifiedRecipients(live);
+  return { recipients: [age.recipient, ...recipients.filter((r) => r !== age.recipient)] };
+}
+
+interface MergeContext {
+  io: CliIo;
+  appVersion: string;
+  decisions: MergeDecisions;
+  key: PackageKey;
+  age: AgeIdentity | null;
+}
+
+async function mergeWith(
+  values: {
+    base: string;
+    out: string;
+    report?: string | undefined;
+    requireTrustedSigner: boolean;
+  },
+  files: readonly string[],
+  { io, appVersion, decisions, key, age }: MergeContext,
+): Promise<number> {
+  const opened = await openPackageFile(io, values.base, key);
   if (!opened.ok || opened.pkg.kind !== 'handout') {
     const reason = opened.ok ? 'it is a return package, not a hand-out' : opened.reason;
     io.stderr(`${values.base}: refused as the base: ${reason}\n`);
@@ -188,9 +242,8 @@ export async function mergeCommand(
     io,
     files,
     base,
-    passphrase,
-    values['require-trusted-signer'] === true ||
-      engagementPolicyOf(base.records).requireTrustedSigner,
+    key,
+    values.requireTrustedSigner || engagementPolicyOf(base.records).requireTrustedSigner,
   );
   const own = trustedSignersOf(base);
   const baseSigner = signerReport(base, own, `its own trusted signers (${own.length})`);
@@ -231,7 +284,7 @@ export async function mergeCommand(
       files: allFiles,
       trailHead: base.trailHead,
     }),
-    passphrase,
+    await mergedLock(base, key, age),
     io.scryptLogN === undefined ? {} : { logN: io.scryptLogN },
   );
   await io.writeFile(values.out, written.bytes);

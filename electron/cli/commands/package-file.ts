@@ -3,6 +3,7 @@ import {
   PACKAGE_LIMITS,
   PackageError,
   readPackage,
+  type PackageKey,
   type ReadPackage,
 } from '../../../shared/package';
 import { errorMessage, type CliIo } from '../io';
@@ -11,11 +12,7 @@ export type Opened =
   { ok: true; pkg: ReadPackage } | { ok: false; code: string; reason: string; where: object };
 
 /** A package read and verified, or why it is refused (never thrown: the caller reports it). */
-export async function openPackageFile(
-  io: CliIo,
-  file: string,
-  passphrase: string,
-): Promise<Opened> {
+export async function openPackageFile(io: CliIo, file: string, key: PackageKey): Promise<Opened> {
   try {
     const size = await io.fileSize?.(file);
     if (size !== undefined && size > PACKAGE_LIMITS.maxFileBytes) {
@@ -26,7 +23,7 @@ export async function openPackageFile(
         where: {},
       };
     }
-    return { ok: true, pkg: await readPackage(await io.readFile(file), passphrase) };
+    return { ok: true, pkg: await readPackage(await io.readFile(file), key) };
   } catch (error) {
     if (error instanceof PackageError) {
       return { ok: false, code: error.code, reason: error.message, where: error.where };

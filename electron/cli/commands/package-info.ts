@@ -1,17 +1,11 @@
-/** `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]` */
+/** `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P | --identity F]` */
 import { parseArgs } from 'node:util';
-import {
-  EXIT_OK,
-  EXIT_REFUSED,
-  PASSPHRASE_ENV,
-  UsageError,
-  givenPassphrase,
-  type CliIo,
-} from '../io';
+import { EXIT_OK, EXIT_REFUSED, PASSPHRASE_ENV, UsageError, type CliIo } from '../io';
+import { IDENTITY_HELP, IDENTITY_OPTIONS, withPackageKey } from '../package-key';
 import { describePackage, openPackageFile } from './package-file';
 import { signerReport, signersOption, trustedSignersOf } from './signers';
 
-export const PACKAGE_INFO_HELP = `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P]
+export const PACKAGE_INFO_HELP = `audit-workbench package-info FILE.awpkg [--signers team.json] [--passphrase P | --identity F]
 
 Decrypts and verifies an engagement package (案件包) — every part's size and SHA-256 against
 its manifest, every record against its table's rules, the activity trail's chain, the
@@ -24,7 +18,8 @@ contents are not printed. Exit 1 when the package is refused, with the reason (w
 passphrase, damaged, altered, bad-signature…); an untrusted signer is reported, not refused
 (\`verify --signers\` refuses it).
   --signers FILE   the team's trusted signers file (as \`verify --signers\` reads it)
-  --passphrase P   the package's passphrase (prefer ${PASSPHRASE_ENV})`;
+  --passphrase P   the package's passphrase (prefer ${PASSPHRASE_ENV})
+${IDENTITY_HELP}`;
 
 export async function packageInfoCommand(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,6 +27,7 @@ export async function packageInfoCommand(args: readonly string[], io: CliIo): Pr
     options: {
       signers: { type: 'string' },
       passphrase: { type: 'string' },
+      ...IDENTITY_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -44,10 +40,9 @@ export async function packageInfoCommand(args: readonly string[], io: CliIo): Pr
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0)
     throw new UsageError('package-info needs one FILE.awpkg');
-  const passphrase = givenPassphrase(values.passphrase, io);
   const signers = await signersOption(io, file, values.signers);
   if (signers === 'refused') return EXIT_REFUSED;
-  const opened = await openPackageFile(io, file, passphrase);
+  const opened = await withPackageKey(io, values, (key) => openPackageFile(io, file, key));
   if (!opened.ok) {
     io.stdout(
       `${JSON.stringify({ file, verified: false, refused: { code: opened.code, reason: opened.reason, ...opened.where } })}\n`,

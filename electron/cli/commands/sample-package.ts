@@ -13,26 +13,55 @@ import {
   sampleReturns,
   writePackage,
   type PackageContents,
+  type PackageLock,
   type WrittenPackage,
 } from '../../../shared/package';
+import { verifiedRecipients } from '../../../shared/signoff/age-key';
 import { trustedSignersFileText } from '../../../shared/signoff/team-file';
-import { EXIT_OK, givenPassphrase, type CliIo } from '../io';
+import { EXIT_OK, UsageError, givenPassphrase, type CliIo } from '../io';
+import { readSigners } from './signers';
 
 export interface SamplePackageArgs {
   package?: string | undefined;
   returns?: string | undefined;
   passphrase?: string | undefined;
   keys?: string | undefined;
+  to?: string | undefined;
 }
 
-/** The demo signers' public keys (DIR/lead.pub, DIR/auditor-<n>.pub) and DIR/team.json. */
+/**
+ * The demo signers' public keys (DIR/lead.pub, DIR/auditor-<n>.pub), their identity files
+ * (sealed by the demo passphrases of `demo-package-signers.ts`, for `--identity`) and
+ * DIR/team.json with their age recipients.
+ */
 async function writeKeys(io: CliIo, dir: string, signers: DemoPackageSigners): Promise<void> {
   await io.mkdir?.(dir);
-  await io.writeFile(`${dir}/lead.pub`, utf8(signers.lead.publicKeyFile));
-  for (const [i, auditor] of signers.auditors.entries()) {
-    await io.writeFile(`${dir}/auditor-${i + 1}.pub`, utf8(auditor.publicKeyFile));
+  const people: [string, DemoSigner][] = [
+    ['lead', signers.lead],
+    ...signers.auditors.map((a, i): [string, DemoSigner] => [`auditor-${i + 1}`, a]),
+  ];
+  for (const [name, person] of people) {
+    await io.writeFile(`${dir}/${name}.pub`, utf8(person.publicKeyFile));
+    await io.writeFile(
+      `${dir}/${name}.identity.json`,
+      utf8(`${JSON.stringify(person.identity, null, 2)}\n`),
+    );
   }
   await io.writeFile(`${dir}/team.json`, utf8(trustedSignersFileText(signers.trusted)));
+}
+
+/** `--to team.json`: its live signers' verified age recipients; else the passphrase. */
+async function sampleLock(args: SamplePackageArgs, io: CliIo): Promise<PackageLock> {
+  if (args.to === undefined) return givenPassphrase(args.passphrase, io);
+  if (args.passphrase !== undefined) throw new UsageError('give either --passphrase or --to');
+  const signers = await readSigners(io, args.to);
+  const recipients = await verifiedRecipients(signers.filter((s) => s.retiredAt === null));
+  if (recipients.length === 0) {
+    throw new UsageError(
+      `${args.to} has no age recipients: add them with \`identity --age-recipient F --add-to ${args.to}\``,
+    );
+  }
+  return { recipients };
 }
 
 /**
@@ -46,7 +75,7 @@ export async function samplePackages(
   io: CliIo,
   appVersion: string,
 ): Promise<number> {
-  const passphrase = givenPassphrase(args.passphrase, io);
+  const lock = await sampleLock(args, io);
   const now = io.now?.() ?? new Date();
   const options = io.scryptLogN === undefined ? {} : { logN: io.scryptLogN };
   const signers = await demoPackageSigners(now, io.kdf === undefined ? {} : { kdf: io.kdf });
@@ -56,7 +85,7 @@ export async function samplePackages(
     records: [...sample.records, ...trustedSignerRecords(signers.trusted, sample.createdAt)],
   };
   const signed = (pkg: PackageContents, by: DemoSigner) =>
-    withDemoSigner(by, (signer) => writePackage(pkg, passphrase, { ...options, signer }));
+    withDemoSigner(by, (signer) => writePackage(pkg, lock, { ...options, signer }));
   const written: Record<string, unknown>[] = [];
   const save = async (file: string, pkg: WrittenPackage) => {
     await io.writeFile(file, pkg.bytes);

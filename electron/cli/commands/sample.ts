@@ -20,7 +20,7 @@ import {
 import { samplePackages } from './sample-package';
 
 export const SAMPLE_HELP = `audit-workbench sample --out FILE.xlsx [--lang zh-TW|en] [--password P] [--signed --keys DIR]
-audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR] [--passphrase P]
+audit-workbench sample --package OUT.awpkg [--returns DIR] [--keys DIR] [--passphrase P | --to team.json]
 
 Writes the workpaper of the built-in sample engagement (示範案件). Personal data is masked.
   --out FILE       where to write the .xlsx (required)
@@ -35,7 +35,10 @@ Writes the workpaper of the built-in sample engagement (示範案件). Personal 
   --keys DIR       with --signed: write the demo signers' minisign public keys
                    (DIR/L<level>-<role>.pub) and DIR/team.json, the trusted signers file for
                    \`verify --signers\`; with --package/--returns: the package signers' keys
-                   (DIR/lead.pub, DIR/auditor-<n>.pub) and DIR/team.json
+                   (DIR/lead.pub, DIR/auditor-<n>.pub), their identity files
+                   (DIR/lead.identity.json, DIR/auditor-<n>.identity.json; signing
+                   passphrases "demo lead passphrase", "demo auditor <n> passphrase") and
+                   DIR/team.json, with their age recipients
   --package FILE   instead of the workpaper: write the sample engagement as a hand-out
                    package (分派案件包, .awpkg), encrypted with --passphrase or ${PASSPHRASE_ENV},
                    signed by the lead's demo identity (張雅婷, made for this run) and carrying
@@ -45,7 +48,10 @@ Writes the workpaper of the built-in sample engagement (示範案件). Personal 
                    overlapping work to try \`merge\` on (two conflicts: the same field of one
                    item answered differently, and a finding deleted by one and edited by the
                    other), an evidence file each; each return signed by its auditor's demo
-                   identity (林志明, 陳怡君)`;
+                   identity (林志明, 陳怡君)
+  --to TEAM        with --package/--returns, instead of a passphrase: encrypt the packages
+                   to the age recipients of the team file's trusted signers (not retired),
+                   each checked against its signing key; open them with --identity`;
 
 /** The demo signers' public keys and the team file `verify --signers` reads. */
 async function writeKeys(io: CliIo, dir: string, signed: DemoSignoff): Promise<void> {
@@ -78,6 +84,7 @@ export async function sampleCommand(
       package: { type: 'string' },
       returns: { type: 'string' },
       passphrase: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -95,8 +102,8 @@ export async function sampleCommand(
     }
     return samplePackages(values, io, appVersion);
   }
-  if (values.passphrase !== undefined)
-    throw new UsageError('--passphrase goes with --package or --returns');
+  if (values.passphrase !== undefined || values.to !== undefined)
+    throw new UsageError('--passphrase and --to go with --package or --returns');
   if (values.out === undefined || values.out === '')
     throw new UsageError('sample needs --out FILE.xlsx (or --package FILE.awpkg, --returns DIR)');
   const lang = parseLang(values.lang);

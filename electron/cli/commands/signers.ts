@@ -4,6 +4,7 @@
  */
 import type { ReadPackage, SignerTrust } from '../../../shared/package';
 import { signerTrust } from '../../../shared/package';
+import { RecipientStatementError, verifiedRecipients } from '../../../shared/signoff/age-key';
 import {
   trustedSignerSchema,
   trustedSignersFileSchema,
@@ -32,6 +33,13 @@ export async function readSigners(io: CliIo, file: string): Promise<TrustedSigne
     throw new Refused(
       `${file}: not a trusted signers file (${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'})`,
     );
+  }
+  try {
+    // A recipient someone put beside a colleague's key is refused with the whole file.
+    await verifiedRecipients(parsed.data.signers);
+  } catch (error) {
+    if (!(error instanceof RecipientStatementError)) throw error;
+    throw new Refused(`${file}: ${error.message}`);
   }
   return parsed.data.signers;
 }

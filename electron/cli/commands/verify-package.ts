@@ -1,6 +1,6 @@
 /** `audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]` */
 import { openCheckedZip } from '../../../shared/import/checked-zip';
-import type { ReadPackage } from '../../../shared/package';
+import type { PackageKey, ReadPackage } from '../../../shared/package';
 import { decryptPackage } from '../../../shared/package/age';
 import {
   MANIFEST_PART,
@@ -10,7 +10,8 @@ import {
 } from '../../../shared/package/format';
 import { signoffSchema, unlockSchema, type TrustedSigner } from '../../../shared/signoff/records';
 import { checkSignoff, checkUnlock } from '../../../shared/signoff/signing';
-import { EXIT_OK, EXIT_REFUSED, givenPassphrase, type CliIo } from '../io';
+import { EXIT_OK, EXIT_REFUSED, type CliIo } from '../io';
+import { withPackageKey, type PackageKeyArgs } from '../package-key';
 import { openPackageFile } from './package-file';
 import {
   signerLine,
@@ -20,10 +21,9 @@ import {
   type SignerReport,
 } from './signers';
 
-export interface VerifyPackageArgs {
+export interface VerifyPackageArgs extends PackageKeyArgs {
   signers?: string | undefined;
   json?: boolean | undefined;
-  passphrase?: string | undefined;
   export?: string | undefined;
 }
 
@@ -33,8 +33,8 @@ const SIGNED_PARTS = [MANIFEST_PART, SIGNATURE_PART, SIGNER_KEY_PART] as const;
  * Writes what the stock minisign checks: manifest.json, signature.minisig and signer.pub as
  * stored in the (already verified) package. They hold counts and digests, no records.
  */
-async function exportSignature(io: CliIo, dir: string, file: string, passphrase: string) {
-  const plain = await decryptPackage(await io.readFile(file), passphrase);
+async function exportSignature(io: CliIo, dir: string, file: string, key: PackageKey) {
+  const plain = await decryptPackage(await io.readFile(file), key);
   const zip = openCheckedZip(plain, {
     maxUnpackedBytes: PACKAGE_LIMITS.maxUnpackedBytes,
     maxEntries: PACKAGE_LIMITS.maxParts,
@@ -128,10 +128,19 @@ export async function verifyPackageFile(
   args: VerifyPackageArgs,
   io: CliIo,
 ): Promise<number> {
-  const passphrase = givenPassphrase(args.passphrase, io);
   const signers = await signersOption(io, file, args.signers);
   if (signers === 'refused') return EXIT_REFUSED;
-  const opened = await openPackageFile(io, file, passphrase);
+  return withPackageKey(io, args, (key) => verifyOpened(file, args, io, signers, key));
+}
+
+async function verifyOpened(
+  file: string,
+  args: VerifyPackageArgs,
+  io: CliIo,
+  signers: TrustedSigner[] | null,
+  key: PackageKey,
+): Promise<number> {
+  const opened = await openPackageFile(io, file, key);
   if (!opened.ok) {
     const where = Object.values(opened.where).join(', ');
     const reason = `refused (${opened.code}): ${opened.reason}${where === '' ? '' : ` [${where}]`}`;
@@ -161,7 +170,7 @@ export async function verifyPackageFile(
     notes.push(
       pkg.signer === null
         ? 'nothing exported: the package is unsigned'
-        : await exportSignature(io, args.export, file, passphrase),
+        : await exportSignature(io, args.export, file, key),
     );
   }
   const result = { pkg, author, checked: records.checked, problems, notes };

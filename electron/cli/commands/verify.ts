@@ -25,10 +25,11 @@ import {
 } from '../io';
 import { Refused, checkHashes, decrypted, readInput, readWorkpaper, titleOf } from './inspect';
 import { readSigners } from './signers';
+import { IDENTITY_HELP, IDENTITY_OPTIONS } from '../package-key';
 import { verifyPackageFile } from './verify-package';
 
 export const VERIFY_HELP = `audit-workbench verify FILE.xlsx [--signers team.json] [--export DIR] [--json] [--password P]
-audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P]
+audit-workbench verify FILE.awpkg [--signers team.json] [--export DIR] [--json] [--passphrase P | --identity F]
 
 Checks every sign-off of a signed workpaper against the file's own cells: recomputes each
 checklist item's and the inspection's digest (RFC 8785 canonical JSON, SHA-256) from the
@@ -58,7 +59,9 @@ invalid signature, and, with --signers, for an unsigned package or a signer not 
                    (counts and digests, no records), then:
                    minisign -Vm DIR/manifest.json -x DIR/signature.minisig -p DIR/signer.pub
   --passphrase P   the package's passphrase (prefer ${PASSPHRASE_ENV})
-The same with the stock tools only: age -d -o p.zip FILE.awpkg, then unzip p.zip
+${IDENTITY_HELP}
+The same with the stock tools only: age -d -o p.zip FILE.awpkg (with -i KEYFILE for a
+package encrypted to you: see \`identity --age-secret-key\`), then unzip p.zip
 manifest.json signature.minisig signer.pub.`;
 
 const MARK: Readonly<Record<SignoffReport['status'], string>> = {
@@ -212,6 +215,7 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
       json: { type: 'boolean' },
       password: { type: 'string' },
       passphrase: { type: 'string' },
+      ...IDENTITY_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -230,8 +234,8 @@ export async function verifyCommand(args: readonly string[], io: CliIo): Promise
     }
     return verifyPackageFile(file, values, io);
   }
-  if (values.passphrase !== undefined)
-    throw new UsageError('--passphrase is for a package (.awpkg), not a workpaper');
+  if (values.passphrase !== undefined || values.identity !== undefined)
+    throw new UsageError('--passphrase and --identity are for a package (.awpkg), not a workpaper');
   const password = givenPassword(values.password, io);
   const read = await readInput(io, file);
   if (read === null) return EXIT_REFUSED;
