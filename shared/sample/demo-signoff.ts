@@ -4,6 +4,8 @@
  * The identities are made fresh on each call (new keys), with passphrases printed here on
  * purpose: they are demo keys, never to be trusted for anything else. The reviewer raised a
  * note on one item, the preparer answered it and the reviewer cleared it before signing.
+ * Only the twenty worked items are signed (an item with no result cannot be), so the signed
+ * sample is the sample narrowed to them (`DemoSignoff.demo`).
  */
 import { randomBytes, toBase64 } from '../crypto/bytes';
 import type { KdfParams } from '../crypto/kdf';
@@ -30,6 +32,8 @@ export interface DemoSigner {
 }
 
 export interface DemoSignoff {
+  /** The sample as signed: its checklist narrowed to the items that have a result. */
+  demo: DemoEngagement;
   policy: SignoffPolicy;
   signers: DemoSigner[];
   trusted: TrustedSigner[];
@@ -43,12 +47,19 @@ const PEOPLE = [
   { name: '張雅婷', passphrase: 'demo approver passphrase', roleKey: 'approver' },
 ] as const;
 
-/** Signs the demo engagement's items and inspection at each level, an hour apart. */
+/** The sample with its checklist narrowed to the items that have a result. */
+export function workedOnly(demo: DemoEngagement): DemoEngagement {
+  const worked = new Set(demo.itemResults.filter((r) => r.result !== null).map((r) => r.itemId));
+  return { ...demo, items: demo.items.filter((item) => worked.has(item.id)) };
+}
+
+/** Signs the demo engagement's worked items and inspection at each level, an hour apart. */
 export async function demoSignoff(
-  demo: DemoEngagement,
+  sample: DemoEngagement,
   now: Date,
   options: { kdf?: () => KdfParams } = {},
 ): Promise<DemoSignoff> {
+  const demo = workedOnly(sample);
   const at = (hoursAgo: number, minutes = 0): IsoInstant =>
     toIsoInstant(now.getTime() - hoursAgo * 3_600_000 + minutes * 60_000);
   const inspectionId = demo.inspection.id;
@@ -133,5 +144,5 @@ export async function demoSignoff(
       ])),
     );
   }
-  return { policy, signers, trusted, signoffs, notes };
+  return { demo, policy, signers, trusted, signoffs, notes };
 }

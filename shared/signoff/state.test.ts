@@ -111,6 +111,25 @@ describe('the sign-off state machine', () => {
     expect(problemsOf(f, 1, item, 2)).toEqual([]);
   });
 
+  it('refuses a blank sign-off: no level signs an item without a result', async () => {
+    const f = await signoffFixture();
+    const first = must(f.records.itemResults[0]);
+    const item = { kind: 'item' as const, itemId: first.itemId };
+    f.records = {
+      ...f.records,
+      itemResults: [{ ...first, result: null }, ...f.records.itemResults.slice(1)],
+    };
+    expect(f.state().untested.has(first.itemId)).toBe(true);
+    expect(problemsOf(f, 0, item, 1)).toEqual(['untested']);
+    // 不適用 is a result: it can be signed.
+    f.records = {
+      ...f.records,
+      itemResults: [{ ...first, result: 'not-applicable' }, ...f.records.itemResults.slice(1)],
+    };
+    expect(f.state().untested.has(first.itemId)).toBe(false);
+    expect(problemsOf(f, 0, item, 1)).toEqual([]);
+  });
+
   it('stales a sign-off when its content changes, not on an unchanged save', async () => {
     const f = await signoffFixture();
     const first = must(f.records.itemResults[0]);

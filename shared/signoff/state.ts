@@ -7,6 +7,8 @@
  *   the same subject; the inspection at a level only after every item holds one at that level.
  * - Separation of duties (分工牽制): one person (a trusted signer's `personId`, so a replaced key
  *   is the same person) holds at most one level of a subject.
+ * - No blank sign-off: an item with no result yet (not even 不適用) cannot be signed at any
+ *   level, so neither can the inspection while one is left.
  * - Review notes: an open note raised at level L blocks sign-off at L and above, on its item
  *   (a note on a finding counts for the finding's item) and on the inspection.
  * - Stale: a sign-off whose digest is not the content's digest now; saving an unchanged record
@@ -16,6 +18,7 @@
  */
 import type { IsoInstant } from '../domain/dates';
 import type { Bilingual } from '../domain/inspection/text';
+import { digestOf, type InspectionContent, type ItemContent } from './digest';
 import { checkSigner } from './signing';
 import {
   subjectKey,
@@ -36,6 +39,22 @@ export interface SignoffState {
   signers: readonly TrustedSigner[];
   /** Digests of the content as it is now (`contentsOf` in `digest.ts`). */
   digests: { items: ReadonlyMap<string, string>; inspection: string };
+  /** Items with no result yet: nothing to sign (see `contentFacts`). */
+  untested: ReadonlySet<string>;
+}
+
+/** What the state machine needs of the content as it is now: its digests, the untested items. */
+export function contentFacts(contents: {
+  items: ReadonlyMap<string, ItemContent>;
+  inspection: InspectionContent;
+}): Pick<SignoffState, 'digests' | 'untested'> {
+  const items = new Map<string, string>();
+  const untested = new Set<string>();
+  for (const [id, content] of contents.items) {
+    items.set(id, digestOf(content));
+    if (content.result === null) untested.add(id);
+  }
+  return { digests: { items, inspection: digestOf(contents.inspection) }, untested };
 }
 
 export type LevelStatus =
@@ -174,6 +193,7 @@ export type SignProblem =
   | { code: 'signer'; detail: string }
   | { code: 'wrong-role'; role: string }
   | { code: 'order'; missing: number[] }
+  | { code: 'untested' }
   | { code: 'items-unsigned'; itemIds: string[] }
   | { code: 'separation'; otherLevel: number }
   | { code: 'open-notes'; notes: number }
@@ -194,6 +214,10 @@ export const SIGN_PROBLEM_MESSAGES: Readonly<Record<SignProblem['code'], Bilingu
   order: {
     'zh-TW': '前一層級尚未完成有效簽核',
     en: 'The levels this one requires are not signed yet',
+  },
+  untested: {
+    'zh-TW': '此項目尚未記錄查核結果（不適用也須記錄），不能簽核',
+    en: 'This item has no result yet (record one, 不適用 counts); it cannot be signed',
   },
   'items-unsigned': {
     'zh-TW': '尚有查核項目未於此層級完成有效簽核',
@@ -225,6 +249,8 @@ export function signProblems(
   if (role === undefined) return [{ code: 'unknown-level' }];
   if (isLocked(state)) problems.push({ code: 'locked' });
   if (currentDigest(state, subject) === undefined) problems.push({ code: 'no-content' });
+  if (subject.kind === 'item' && state.untested.has(subject.itemId))
+    problems.push({ code: 'untested' });
 
   const trust = checkSigner(fingerprint, request.publicKey, request.at, state.signers);
   if (!trust.ok) problems.push({ code: 'signer', detail: trust.detail });

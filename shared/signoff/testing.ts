@@ -4,13 +4,7 @@ import type { KdfParams } from '../crypto/kdf';
 import { ARGON2ID_BOUNDS } from '../crypto/kdf';
 import { asIsoInstant, type IsoInstant } from '../domain/dates';
 import { sampleInput } from '../workpapers/testing/factories';
-import {
-  contentsOf,
-  digestOf,
-  digestKeyOf,
-  inspectionRecordsOf,
-  type InspectionRecords,
-} from './digest';
+import { contentsOf, digestKeyOf, inspectionRecordsOf, type InspectionRecords } from './digest';
 import { createIdentity, type IdentityFile } from './identity';
 import {
   DEFAULT_ROLES,
@@ -22,7 +16,7 @@ import {
   type Unlock,
 } from './records';
 import { basisOf, signContents } from './signing';
-import type { SignoffState } from './state';
+import { contentFacts, type SignoffState } from './state';
 
 export function fastKdf(): KdfParams {
   return {
@@ -99,10 +93,7 @@ export async function signoffFixture(names = ['林編製', '黃覆核', '張核�
         notes: fixture.notes,
         unlocks: fixture.unlocks,
         signers: fixture.trusted,
-        digests: {
-          items: new Map([...contents.items].map(([id, c]) => [id, digestOf(c)])),
-          inspection: digestOf(contents.inspection),
-        },
+        ...contentFacts(contents),
       };
     },
     async sign(who, subject, level, at) {

@@ -29,7 +29,6 @@ import {
   ITEM_TEXT_FIELDS,
   contentsOf,
   digestKeyOf,
-  digestOf,
   fieldSalt,
   type EvidenceRef,
   type InspectionRecords,
@@ -45,7 +44,7 @@ import {
   type Unlock,
 } from '../signoff/records';
 import { checkSignoff } from '../signoff/signing';
-import { currentSignoff, levelStatus, type SignoffState } from '../signoff/state';
+import { contentFacts, currentSignoff, levelStatus, type SignoffState } from '../signoff/state';
 import type { BuiltSheet, SheetContext } from './inspection-sheets';
 import { columns } from './inspection-sheets';
 import type { FindingReveal, Reveal, SignedEntry, SigningMeta } from './signing-meta';
@@ -183,14 +182,13 @@ export async function buildSigning(
   const { policy } = signoffs;
   const digestKey = digestKeyOf(policy);
   const contents = contentsOf(input, digestKey);
-  const digests = new Map([...contents.items].map(([id, c]) => [id, digestOf(c)]));
   const state: SignoffState = {
     policy,
     signoffs: signoffs.signoffs.filter((s) => s.inspectionId === input.inspection.id),
     notes: [],
     unlocks: signoffs.unlocks.filter((u) => u.inspectionId === input.inspection.id),
     signers: signoffs.signers,
-    digests: { items: digests, inspection: digestOf(contents.inspection) },
+    ...contentFacts(contents),
   };
   const judged: Judged[] = [];
   for (const signoff of state.signoffs)

@@ -35,7 +35,7 @@ import {
 } from '../signoff/digest';
 import { subjectKey, type Signoff, type TrustedSigner } from '../signoff/records';
 import { basisOf, checkSignoff, checkUnlock } from '../signoff/signing';
-import { currentSignoff, levelStatus, type SignoffState } from '../signoff/state';
+import { contentFacts, currentSignoff, levelStatus, type SignoffState } from '../signoff/state';
 import { COVER } from './labels';
 import type { WorkpaperMeta } from './meta';
 import type { FindingReveal, Reveal, SigningMeta } from './signing-meta';
@@ -293,10 +293,7 @@ export async function verifySignedWorkpaper(
     notes: [],
     unlocks: signing.unlocks,
     signers: signers ?? everyKeyOf(signoffs),
-    digests: {
-      items: new Map([...contents.items].map(([id, c]) => [id, digestOf(c)])),
-      inspection: digestOf(contents.inspection),
-    },
+    ...contentFacts(contents),
   };
 
   const reports: SignoffReport[] = [];

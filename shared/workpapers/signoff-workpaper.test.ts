@@ -34,7 +34,7 @@ describe('signed workpapers', () => {
     signed = await demoSignoff(demo, NOW, { kdf: fastKdf });
     const built = await buildInspectionWorkbook(
       {
-        ...demo,
+        ...signed.demo,
         signoff: {
           policy: signed.policy,
           signoffs: signed.signoffs,
@@ -48,7 +48,7 @@ describe('signed workpapers', () => {
     );
     meta = built.meta;
     demoInput = {
-      ...demo,
+      ...signed.demo,
       signoff: {
         policy: signed.policy,
         signoffs: signed.signoffs,

@@ -184,7 +184,8 @@ describe('accessibility of the main screens (axe-core)', () => {
     await ui.visible(signoff.inspectionSignoff());
     await expectAccessible('inspection sign-off');
     await ui.enterInspection(vault, '簽核無障礙檢查', '查核項目');
-    const item = await ui.openItem('SR-04-01.1');
+    // An item with no result cannot be signed: record one first.
+    const item = await ui.recordResult('SR-04-01.1', '符合', '抽查保密切結書 5 份，均已簽署。');
     await signoff.itemSignoff(item).getByRole('button', { name: '簽核', exact: true }).click();
     await ui.visible(page().getByRole('dialog'));
     // The modal keeps the header's language button out of reach: zh-TW only.

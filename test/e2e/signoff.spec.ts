@@ -1,9 +1,11 @@
 /**
  * Review and sign-off end to end (issue 12), three people on one laptop: each makes a signing
  * identity in settings and signs with their own passphrase. The preparer completes an item and
- * signs; the reviewer raises a note, the preparer responds, the reviewer is refused while the
- * note is open, clears it and signs; the approver signs the item, then every level signs the
- * inspection and the approver's final sign-off locks it; an edit is refused with the guard's
+ * signs (an item with no result cannot be); the reviewer raises a note, the preparer responds,
+ * the reviewer is refused while the note is open, clears it and signs; the approver signs the
+ * item; 簽核全部項目 leaves out the items with no result until the rest of the checklist is
+ * completed through a workpaper round trip; then every level signs the inspection and the
+ * approver's final sign-off locks it; an edit is refused with the guard's
  * message; the locked inspection is exported and a third party checks it with the CLI's
  * \`verify\` and with minisign; the approver unlocks with a reason and the final sign-off shows
  * stale.
@@ -73,6 +75,12 @@ describe('review and sign-off', () => {
   async function signItem() {
     await ui.enterVault(VAULT, '自評查核');
     await ui.createInspection(INSPECTION);
+    // No blank sign-off: an item with no result offers no 簽核, and says why.
+    const blank = so.itemSignoff(await ui.openItem(ITEM));
+    await expect.poll(text(blank)).toContain('尚未記錄查核結果');
+    await expect
+      .poll(() => blank.getByRole('button', { name: '簽核', exact: true }).isDisabled())
+      .toBe(true);
     const item = await ui.recordResult(ITEM, '符合', '抽查新進員工 10 名之保密切結書，均已簽署。');
     const signoff = so.itemSignoff(item);
     const signButton = signoff.getByRole('button', { name: '簽核', exact: true });
@@ -123,6 +131,58 @@ describe('review and sign-off', () => {
     await expect.poll(level('覆核')).toContain(REVIEWER.name);
     await so.signOk(signButton, APPROVER);
     await expect.poll(level('核定')).toContain(APPROVER.name);
+  }
+
+  /**
+   * 簽核全部項目 on a checklist with untested items names them and leaves them out; the rest of
+   * the checklist is then completed as an auditor would in Excel (every untested item 不適用,
+   * with a reason) and imported back.
+   */
+  async function completeChecklist() {
+    await ui.enterInspection(VAULT, INSPECTION, '總覽');
+    const card = so.inspectionSignoff();
+    await card.getByRole('button', { name: '簽核全部項目' }).click();
+    const dialog = await ui.visible(page().getByRole('dialog'));
+    await expect
+      .poll(text(dialog.getByTestId('sign-skipped')))
+      .toMatch(/^\d+ 個項目尚未記錄查核結果/);
+    await expect.poll(text(dialog.getByTestId('sign-skipped'))).not.toContain(ITEM);
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const download = page().waitForEvent('download');
+    await page().getByRole('button', { name: '匯出工作底稿（Excel）' }).click();
+    const exported = await readFile(await (await download).path());
+    let filled = 0;
+    const edited = await editWorkbook(exported, (wb) => {
+      const sheet = wb.getWorksheet('查核項目');
+      if (sheet === undefined) throw new Error('no 查核項目 sheet');
+      const header = sheet.getRow(1);
+      const col = (name: string) => {
+        for (let c = 1; c <= sheet.columnCount; c++) if (header.getCell(c).text === name) return c;
+        throw new Error(`no column ${name}`);
+      };
+      const [code, result, reason] = [col('項目編號'), col('查核結果'), col('不適用理由')];
+      for (let r = 2; sheet.getRow(r).getCell(code).text !== ''; r++) {
+        const row = sheet.getRow(r);
+        if (row.getCell(result).text !== '') continue;
+        row.getCell(result).value = '不適用';
+        row.getCell(reason).value = '本年度未涉及此業務。';
+        filled++;
+      }
+    });
+    expect(filled).toBeGreaterThan(0);
+    await page().getByRole('button', { name: '匯入已填寫的工作底稿' }).click();
+    await ui.chooseFile(page().getByRole('button', { name: '選擇工作底稿' }), {
+      name: '補齊.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      content: edited,
+    });
+    await page()
+      .getByRole('button', { name: /^套用 \d+ 處變更$/ })
+      .click();
+    await ui.visible(page().getByText(`已套用：${filled} 筆記錄、${filled * 2} 個欄位。`));
+    await page().getByRole('button', { name: '關閉' }).click();
   }
 
   /** The inspection signed at every level; the final sign-off locks it. */
@@ -259,6 +319,7 @@ describe('review and sign-off', () => {
   it('prepares, reviews, approves, locks and unlocks an inspection', async () => {
     await makeIdentities();
     await signItem();
+    await completeChecklist();
     await lockDown();
     await exportAndVerify();
     await unlockAndEdit();

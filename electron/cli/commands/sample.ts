@@ -29,9 +29,10 @@ Writes the workpaper of the built-in sample engagement (示範案件). Personal 
                    AES-256, as Excel does): Excel and LibreOffice ask for it to open the file.
                    Others can see a command line (ps, shell history): prefer setting
                    ${PASSWORD_ENV}, used when --password is not given.
-  --signed         sign every checklist item and the inspection at every level (編製, 覆核,
-                   核定) with three demo identities made for this run (demo keys: trust them
-                   for nothing else); needs --keys
+  --signed         sign the sample's twenty worked checklist items (the workpaper lists only
+                   them: an item with no result cannot be signed) and the inspection at every
+                   level (編製, 覆核, 核定) with three demo identities made for this run (demo
+                   keys: trust them for nothing else); needs --keys
   --keys DIR       with --signed: write the demo signers' minisign public keys
                    (DIR/L<level>-<role>.pub) and DIR/team.json, the trusted signers file for
                    \`verify --signers\`; with --package/--returns: the package signers' keys
@@ -124,7 +125,7 @@ export async function sampleCommand(
       : null;
   const built = await buildInspectionWorkbook(
     {
-      ...demo,
+      ...(signed?.demo ?? demo),
       ...(signed === null
         ? {}
         : {

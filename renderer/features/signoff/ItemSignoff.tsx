@@ -28,12 +28,18 @@ export function ItemSignoff({
   if (!view || !loaded) return null;
   const subject: Subject = { kind: 'item', itemId };
   const content = loaded.contents.items.get(itemId);
+  const untested = loaded.state.untested.has(itemId);
   return (
     <section className="card signoff" aria-label={t('signoff.heading')}>
       <h3>{t('signoff.heading')}</h3>
       <LevelStrip loaded={loaded} subject={subject} label={t('signoff.levels')} />
+      {untested && <p className="small">{t('signoff.untestedItem')}</p>}
       <div className="actions">
-        <button type="button" onClick={() => setSigning(true)} disabled={loaded.lockedBy !== null}>
+        <button
+          type="button"
+          onClick={() => setSigning(true)}
+          disabled={loaded.lockedBy !== null || untested}
+        >
           {t('signoff.sign')}
         </button>
       </div>

@@ -44,10 +44,18 @@ export function SignDialog({
   const first = subjects[0] ?? { kind: 'inspection' };
   const level = identity ? nextLevelFor(loaded, identity.fingerprint, first) : null;
   const role = level === null ? undefined : loaded.policy.roles[level - 1];
+  const untested = (s: Subject) => s.kind === 'item' && loaded.state.untested.has(s.itemId);
+  const skipped = subjects.filter(untested);
+  // One subject is offered as is (the service says why it is refused); several are narrowed
+  // to what can be signed now: no blank sign-off, nothing signed twice.
   const toSign =
-    level === null || subjects.length === 1
+    subjects.length === 1
       ? subjects
-      : subjects.filter((s) => levelStatus(loaded.state, s, level).status !== 'valid');
+      : subjects.filter(
+          (s) =>
+            !untested(s) &&
+            (level === null || levelStatus(loaded.state, s, level).status !== 'valid'),
+        );
   const digestOf = (s: Subject) =>
     s.kind === 'item' ? loaded.state.digests.items.get(s.itemId) : loaded.state.digests.inspection;
 
@@ -88,6 +96,17 @@ export function SignDialog({
               </li>
             ))}
           </ul>
+          {subjects.length > 1 && toSign.length === 0 && (
+            <p className="small">{t('signoff.nothingToSign')}</p>
+          )}
+          {subjects.length > 1 && skipped.length > 0 && (
+            <div className="small" data-testid="sign-skipped">
+              <p>{t('signoff.untestedSkipped', { count: skipped.length })}</p>
+              <p className="mono">
+                {skipped.map((s) => (s.kind === 'item' ? s.itemId : '')).join(', ')}
+              </p>
+            </div>
+          )}
         </section>
         <fieldset disabled={busy}>
           <IdentityPicker

@@ -42,6 +42,34 @@ describe('signing off an inspection', () => {
     expect(trail).toHaveLength(2);
   });
 
+  it('refuses a blank sign-off: an item with no result, and the inspection while one is left', async () => {
+    const v = await signoffVault();
+    const [item, other] = v.items;
+    if (item?.kind !== 'item' || !other) throw new Error('no items');
+    const [result] = (await v.session.listChildren('itemResults', v.inspectionId)).filter(
+      (r) => r.itemId === item.itemId,
+    );
+    if (!result) throw new Error('no result');
+    await v.session.update(
+      'itemResults',
+      result.id,
+      result.rev,
+      { ...payloadOf(result), result: null },
+      'result cleared',
+    );
+    const before = (await v.session.activity()).length;
+    expect(await refusal(v.sign(0, [item], 1))).toEqual(['untested']);
+    // Signed with others in one go, nothing is signed at all.
+    expect(await refusal(v.sign(0, [other, item], 1))).toEqual(['untested']);
+    expect(await v.session.listChildren('signoffs', v.inspectionId)).toEqual([]);
+    expect((await v.session.activity()).length).toBe(before);
+
+    const rest = v.items.filter((s) => s !== item);
+    await v.sign(0, rest, 1);
+    expect(await refusal(v.sign(0, [{ kind: 'inspection' }], 1))).toEqual(['items-unsigned']);
+    expect((await v.load()).state.untested).toEqual(new Set([item.itemId]));
+  });
+
   it('refuses one person at two levels of the same thing (分工牽制)', async () => {
     const v = await signoffVault({ roles: [null, null, null] });
     const [item, other] = v.items;

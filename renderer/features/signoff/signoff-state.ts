@@ -10,7 +10,6 @@ import {
   changedFields,
   contentsOf,
   digestKeyOf,
-  digestOf,
   type InspectionContent,
   type ItemContent,
   type SignedContent,
@@ -27,7 +26,12 @@ import {
   type SignoffRole,
   type Subject,
 } from '../../../shared/signoff/records';
-import { subjectStatus, type LevelStatus, type SignoffState } from '../../../shared/signoff/state';
+import {
+  contentFacts,
+  subjectStatus,
+  type LevelStatus,
+  type SignoffState,
+} from '../../../shared/signoff/state';
 import { NotFoundError } from '../../data/errors';
 import { payloadOf, type VaultSession } from '../../data/vault-session';
 
@@ -114,10 +118,7 @@ export async function loadSignoff(
     notes,
     unlocks,
     signers,
-    digests: {
-      items: new Map([...contents.items].map(([id, content]) => [id, digestOf(content)])),
-      inspection: digestOf(contents.inspection),
-    },
+    ...contentFacts(contents),
   };
   const lockedBy = lockingSignoff({ inspectionId, policy, signoffs, unlocks, signers });
   return { inspectionId, policy, state, contents, notes, lockedBy };

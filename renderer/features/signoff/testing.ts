@@ -1,7 +1,9 @@
 /**
  * Test set-up for the sign-off service: a vault (Dexie on fake-indexeddb) holding an inspection
- * of three items (one with a finding, one with an evidence file), three signing identities
- * (Argon2id at its floor) and their keys as trusted signers with the default roles.
+ * of three items, each with a result (one with a finding, one with an evidence file, the one
+ * the sample leaves open marked 不適用, since an item with no result cannot be signed), three
+ * signing identities (Argon2id at its floor) and their keys as trusted signers with the
+ * default roles.
  */
 import { utf8 } from '../../../shared/crypto';
 import { emptyItemResult } from '../../../shared/domain/inspection/results';
@@ -40,7 +42,12 @@ export async function signoffVault(options: { roles?: (string | null)[] } = {}) 
     const stored = sample.itemResults.find((r) => r.itemId === item.id);
     return stored
       ? { ...payloadOf(stored), evidenceIds: [] }
-      : { inspectionId, ...emptyItemResult(item.id) };
+      : {
+          inspectionId,
+          ...emptyItemResult(item.id),
+          result: 'not-applicable' as const,
+          reason: 'Not in this test',
+        };
   });
   const [finding] = sample.findings;
   if (!finding) throw new Error('sample without a finding');

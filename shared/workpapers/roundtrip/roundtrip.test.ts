@@ -688,7 +688,7 @@ describe('readWorkpaperEdits: a signed workpaper', () => {
     const demo = await demoEngagement(NOW);
     const signoff = await demoSignoff(demo, NOW, { kdf: fastKdf });
     return {
-      ...demo,
+      ...signoff.demo,
       signoff: {
         policy: signoff.policy,
         signoffs: signed ? signoff.signoffs : [],
