@@ -5,6 +5,7 @@
  * `--identity`, the merged hand-out encrypted to the team, and a team file whose recipient was
  * tampered with refused everywhere it is read.
  */
+import { parseRecipientCard } from '../../shared/signoff/recipient-card';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -154,7 +155,8 @@ describe('packages encrypted to recipients, on the command line', () => {
     expect(noRecipients.stderr).toContain('has no age recipients');
     const added = await cli(['identity', '--age-recipient', me, '--add-to', own], mine);
     expect(added.code, added.stderr).toBe(0);
-    const statement = JSON.parse(added.stdout) as Record<string, string>;
+    // What the CLI prints is the signer card 設定 → 簽章身分 imports.
+    const statement = await parseRecipientCard(added.stdout);
     expect(readTeam(own).signers[0]?.recipient).toBe(statement.recipient);
     const mineDir = join(dir, 'mine');
     expect((await cli(['sample', '--returns', mineDir, '--to', own])).code).toBe(0);

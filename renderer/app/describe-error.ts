@@ -11,7 +11,10 @@ import { RekeyRefusedError } from '../data/rekey';
 import { ImportHasErrorsError } from '../features/registers/import-plan';
 import { SignoffRefusedError, UnlockRefusedError } from '../features/signoff/sign';
 import { InspectionLockedError, NotePermissionError } from '../../shared/signoff/state';
-import { SigningPassphraseError } from '../../shared/signoff/identity';
+import { IdentityFileError, SigningPassphraseError } from '../../shared/signoff/identity';
+import { RecipientStatementError } from '../../shared/signoff/age-key';
+import { RecipientCardError } from '../../shared/signoff/recipient-card';
+import { TrustedSignerError } from '../features/signoff/identities';
 import { MIN_PASSPHRASE_LENGTH, PassphrasePolicyError } from '../data/vaults';
 
 export function describeError(error: unknown, t: TFunction): string {
@@ -33,6 +36,14 @@ export function describeError(error: unknown, t: TFunction): string {
     return pick(error.text, i18next.language);
   if (error instanceof SigningPassphraseError) return t('signoff.wrongPassphrase');
   if (error instanceof NotePermissionError) return t('signoff.onlyAuthorClears');
+  if (error instanceof TrustedSignerError) return pick(error.text, i18next.language);
+  // What is wrong with a key file or card is specific and technical: said as it is.
+  if (
+    error instanceof IdentityFileError ||
+    error instanceof RecipientCardError ||
+    error instanceof RecipientStatementError
+  )
+    return t('signoff.keyFileRefused', { detail: error.message });
   // Errors that carry their own text in both languages (file imports, worker jobs).
   if (
     (error instanceof JobError ||

@@ -174,6 +174,14 @@ export function publicKeyFileOf(identity: Pick<IdentityFile, 'name' | 'publicKey
   );
 }
 
+/**
+ * The identity file's text, as `identity --new` writes it and 匯出身分檔 saves it: the key is
+ * sealed by the signing passphrase, so the file is as strong as that passphrase; keep it private.
+ */
+export function identityFileText(identity: IdentityFile): string {
+  return `${JSON.stringify(identityFileSchema.parse(identity), null, 2)}\n`;
+}
+
 /** Reads an identity file (JSON text); a clear error for anything that is not one. */
 export function parseIdentityFile(text: string): IdentityFile {
   let json: unknown;

@@ -13,7 +13,12 @@ import {
   recipientStatementOf,
   withAgeIdentity,
 } from '../../../shared/signoff/age-key';
-import { createIdentity, type IdentityFile } from '../../../shared/signoff/identity';
+import {
+  createIdentity,
+  identityFileText,
+  type IdentityFile,
+} from '../../../shared/signoff/identity';
+import { recipientCardOf, recipientCardText } from '../../../shared/signoff/recipient-card';
 import { trustedSignersFileText } from '../../../shared/signoff/team-file';
 import { EXIT_OK, EXIT_REFUSED, UsageError, errorMessage, type CliIo } from '../io';
 import { SIGNING_PASSPHRASE_ENV, givenIdentity, givenSigningPassphrase } from '../package-key';
@@ -72,7 +77,7 @@ async function newIdentity(io: CliIo, file: string, values: Values): Promise<num
     now: toIsoInstant(io.now?.() ?? new Date()),
     ...(io.kdf === undefined ? {} : { kdf: io.kdf() }),
   });
-  await writePrivate(io, file, `${JSON.stringify(identity, null, 2)}\n`);
+  await writePrivate(io, file, identityFileText(identity));
   io.stdout(
     `${JSON.stringify({ file, name: identity.name, fingerprint: identity.fingerprint, publicKey: identity.publicKey })}\n`,
   );
@@ -108,9 +113,9 @@ async function recipient(io: CliIo, file: string, values: Values): Promise<numbe
   const { identity, passphrase } = await givenIdentity(io, file, values['signing-passphrase-file']);
   const statement = await recipientStatementOf(identity, passphrase);
   if (values['add-to'] !== undefined) await addToTeam(io, values['add-to'], identity, statement);
-  io.stdout(
-    `${JSON.stringify({ format: 'aw-age-recipient', name: identity.name, fingerprint: identity.fingerprint, publicKey: identity.publicKey, ...statement, ...(values['add-to'] === undefined ? {} : { addedTo: values['add-to'] }) }, null, 2)}\n`,
-  );
+  const addedTo: Record<string, string> =
+    values['add-to'] === undefined ? {} : { addedTo: values['add-to'] };
+  io.stdout(recipientCardText(recipientCardOf(identity, statement), addedTo));
   return EXIT_OK;
 }
 

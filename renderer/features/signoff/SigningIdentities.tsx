@@ -9,18 +9,16 @@ import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
-import {
-  addTrustedSigner,
-  createSigningIdentity,
-  exportPublicKey,
-  listSigningIdentities,
-} from './identities';
+import { exportPublicKey, listSigningIdentities } from './identities';
+import { IdentityActions } from './IdentityActions';
+import { ImportIdentityForm } from './ImportIdentityForm';
 import { PublicKeyActions } from './PublicKeyActions';
+import { createOwnIdentity } from './recipient-keys';
 
 /**
  * Settings → 簽章身分: the signing identities kept in this vault (one per person who signs
- * here), each with its own signing passphrase; a new one is also added as a trusted signer
- * with the role chosen, so it can sign at once.
+ * here), each with its own signing passphrase; a new or imported one is also a trusted signer
+ * with the role chosen and its recipient statement, so it can sign and be encrypted to at once.
  */
 export function SigningIdentities({
   session,
@@ -35,6 +33,10 @@ export function SigningIdentities({
     void listSigningIdentities(session).then((all) => setIdentities(all.filter((i) => !i.deleted)));
   }, [session]);
   useEffect(reload, [reload]);
+  const changed = () => {
+    reload();
+    onChanged();
+  };
   return (
     <section className="card" aria-label={t('signoff.identities')}>
       <h2>{t('signoff.identities')}</h2>
@@ -50,17 +52,13 @@ export function SigningIdentities({
                 {identity.fingerprint}
               </span>{' '}
               <PublicKeyActions name={identity.name} text={exportPublicKey(identity)} />
+              <IdentityActions session={session} identity={identity} onChanged={onChanged} />
             </li>
           ))}
         </ul>
       )}
-      <NewIdentityForm
-        session={session}
-        onCreated={() => {
-          reload();
-          onChanged();
-        }}
-      />
+      <NewIdentityForm session={session} onCreated={changed} />
+      <ImportIdentityForm session={session} onImported={changed} />
     </section>
   );
 }
@@ -89,11 +87,7 @@ function NewIdentityForm({ session, onCreated }: { session: VaultSession; onCrea
     setBusy(true);
     setError(null);
     try {
-      const { record, publicKeyFile } = await createSigningIdentity(session, {
-        name: name.trim(),
-        passphrase,
-      });
-      await addTrustedSigner(session, { publicKey: publicKeyFile, name: record.name, role });
+      const record = await createOwnIdentity(session, { name: name.trim(), passphrase, role });
       setName('');
       setPassphrase('');
       setConfirm('');

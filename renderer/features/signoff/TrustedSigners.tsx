@@ -12,7 +12,9 @@ import { Field } from '../../ui/Field';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { payloadOf } from '../../data/vault-session';
 import { useRecords } from '../workspace/use-records';
+import { looksLikeRecipientCard } from '../../../shared/signoff/recipient-card';
 import { addTrustedSigner, retireTrustedSigner } from './identities';
+import { importSignerCard } from './recipient-keys';
 
 const roleName = (key: string | null) =>
   DEFAULT_ROLES.find((r) => r.key === key)?.name ?? key ?? '—';
@@ -33,6 +35,7 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
             <th>{t('signoff.role')}</th>
             <th>{t('signoff.fingerprint')}</th>
             <th>{t('signoff.addedBy')}</th>
+            <th>{t('signoff.encryptTo')}</th>
             <th>{t('signoff.status')}</th>
           </tr>
         </thead>
@@ -45,6 +48,7 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
               <td>
                 {s.addedBy} · {formatDate(s.addedAt.slice(0, 10))}
               </td>
+              <td>{s.recipient ? t('signoff.recipientKnown') : '—'}</td>
               <td>
                 {s.retiredAt ? (
                   t('signoff.retiredOn', { date: formatDate(s.retiredAt.slice(0, 10)) })
@@ -88,17 +92,36 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
   );
 }
 
+/** A public-key file or a signer card is under 2 KiB; this bounds what is read. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/**
+ * A colleague's key, pasted or read from a file: minisign's public key (they can sign), or
+ * their signer card (簽章收件卡: they can sign and packages can be encrypted to them), which
+ * for a key already trusted adds the recipient to its entry.
+ */
 function AddSignerForm({ session, onAdded }: { session: VaultSession; onAdded: () => void }) {
   const { t } = useTranslation();
+  const { platform } = useApp();
   const [publicKey, setPublicKey] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const isCard = looksLikeRecipientCard(publicKey);
+  async function readFile() {
+    setError(null);
+    const picked = await platform.openFile({ maxBytes: MAX_KEY_FILE_BYTES });
+    if (picked) setPublicKey(new TextDecoder().decode(picked.data));
+  }
   async function submit(event: SyntheticEvent) {
     event.preventDefault();
     setError(null);
     try {
-      await addTrustedSigner(session, { publicKey, name: name.trim(), role: role || null });
+      if (isCard) {
+        await importSignerCard(session, { text: publicKey, name, role: role || null });
+      } else {
+        await addTrustedSigner(session, { publicKey, name: name.trim(), role: role || null });
+      }
       setPublicKey('');
       setName('');
       onAdded();
@@ -115,6 +138,12 @@ function AddSignerForm({ session, onAdded }: { session: VaultSession; onAdded: (
         value={publicKey}
         onChange={setPublicKey}
       />
+      <p>
+        <button type="button" onClick={() => void readFile()}>
+          {t('signoff.readKeyFile')}
+        </button>{' '}
+        {isCard && <span className="small">{t('signoff.cardRecognised')}</span>}
+      </p>
       <div className="row">
         <Field label={t('signoff.signerName')}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
@@ -134,7 +163,7 @@ function AddSignerForm({ session, onAdded }: { session: VaultSession; onAdded: (
       </div>
       <ErrorText message={error} />
       <div className="actions">
-        <button type="submit" disabled={!publicKey.trim() || !name.trim()}>
+        <button type="submit" disabled={!publicKey.trim() || (!isCard && !name.trim())}>
           {t('signoff.addSignerSubmit')}
         </button>
       </div>

@@ -12,6 +12,11 @@ import {
   type IdentityFile,
 } from '../../../shared/signoff/identity';
 import { publicKeyLine, parsePublicKey } from '../../../shared/signoff/minisign';
+import type { Bilingual } from '../../../shared/domain/inspection/text';
+import {
+  recipientStatementProblem,
+  type RecipientStatement,
+} from '../../../shared/signoff/age-key';
 import type { TrustedSigner } from '../../../shared/signoff/records';
 import { NotFoundError } from '../../data/errors';
 import { payloadOf, type VaultSession } from '../../data/vault-session';
@@ -54,45 +59,78 @@ export async function signingIdentity(session: VaultSession, id: RecordId): Prom
   return payloadOf(record);
 }
 
+/** A trusted signer refused, with its reason in both languages. */
 export class TrustedSignerError extends Error {
   override name = 'TrustedSignerError';
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+  }
+}
+
+/** A recipient statement that does not hold for `publicKey`, refused with its reason. */
+export async function checkStatement(
+  publicKey: string,
+  statement: RecipientStatement | undefined,
+): Promise<void> {
+  if (statement === undefined) return;
+  const problem = await recipientStatementProblem({ publicKey, ...statement });
+  if (problem !== null) {
+    throw new TrustedSignerError({
+      'zh-TW': `加密收件金鑰未予採用：${problem}`,
+      en: `The encryption recipient is refused: ${problem}`,
+    });
+  }
 }
 
 /**
  * Adds a colleague's public key (minisign's file or its key line) as a trusted signer; who
  * added it is the session's user. A replacement key passes the `personId` of the old one.
+ * With `statement` (their signer card's), packages can be encrypted to them too.
  */
 export async function addTrustedSigner(
   session: VaultSession,
-  input: {
-    publicKey: string;
-    name: string;
-    role: string | null;
-    personId?: string;
-    now?: Clock;
-  },
+  input: NewTrustedSigner,
 ): Promise<Stored<TrustedSigner>> {
+  const signer = await newTrustedSigner(session, input);
+  return session.create('trustedSigners', signer, `${signer.name} ${signer.fingerprint}`);
+}
+
+export interface NewTrustedSigner {
+  publicKey: string;
+  name: string;
+  role: string | null;
+  personId?: string;
+  statement?: RecipientStatement;
+  now?: Clock;
+}
+
+/** The trusted-signer record `addTrustedSigner` writes, checked; for batches that write it. */
+export async function newTrustedSigner(
+  session: VaultSession,
+  input: NewTrustedSigner,
+): Promise<TrustedSigner> {
   const line = publicKeyLine(parsePublicKey(input.publicKey.trim()));
   const fingerprint = fingerprintOf(line);
   const existing = await session.list('trustedSigners');
   if (existing.some((s) => s.fingerprint === fingerprint)) {
-    throw new TrustedSignerError(`the key ${fingerprint} is already a trusted signer`);
+    throw new TrustedSignerError({
+      'zh-TW': `金鑰 ${fingerprint} 已是信任簽核者`,
+      en: `The key ${fingerprint} is already a trusted signer`,
+    });
   }
-  return session.create(
-    'trustedSigners',
-    {
-      personId: input.personId ?? newRecordId(),
-      name: input.name,
-      role: input.role,
-      fingerprint,
-      publicKey: line,
-      addedBy: session.actor,
-      addedAt: instant(input.now ?? systemClock),
-      retiredAt: null,
-      replacedBy: null,
-    },
-    `${input.name} ${fingerprint}`,
-  );
+  await checkStatement(line, input.statement);
+  return {
+    personId: input.personId ?? newRecordId(),
+    name: input.name,
+    role: input.role,
+    fingerprint,
+    publicKey: line,
+    addedBy: session.actor,
+    addedAt: instant(input.now ?? systemClock),
+    retiredAt: null,
+    replacedBy: null,
+    ...(input.statement ?? {}),
+  };
 }
 
 /** Retires a key from now on (its earlier signatures stand), naming its replacement if any. */
