@@ -15,17 +15,17 @@ import { JobProgressBar } from '../../ui/JobProgressBar';
 import { SecretInput } from '../../ui/SecretInput';
 import { VirtualList } from '../../ui/VirtualList';
 import type { MergeOnScreen } from './auditor-progress';
-import { bilingualReason, describeTeamError } from './describe';
+import { describeTeamError } from './describe';
 import {
   commitMerge,
   planInWorker,
   type PreparedMerge,
   prepareMerge,
   type ReceivedReturn,
-  type Refusal,
   resolve,
 } from './merge';
-import { isReturn, packageCodec } from './package-contents';
+import { OpenIdentityFields } from './OpenIdentityFields';
+import { useReturnFiles } from './use-return-files';
 import { PackageSignerCell } from './PackageSignerCell';
 import { ReturnSignerSetting } from './ReturnSignerSetting';
 
@@ -67,13 +67,10 @@ export function MergeView({
   onScreenChange?: (state: MergeOnScreen | null) => void;
 }) {
   const { t } = useTranslation();
-  const { platform } = useApp();
-  const [passphrase, setPassphrase] = useState('');
-  const [files, setFiles] = useState<ReceivedReturn[]>([]);
-  // Files refused as they were read (wrong passphrase, bad signature…): listed with the refusals.
-  const [unread, setUnread] = useState<Refusal[]>([]);
   const [prepared, setPrepared] = useState<PreparedMerge | null>(null);
   const [plan, setPlan] = useState<MergePlan | null>(null);
+  const returns = useReturnFiles(session, () => setPlan(null));
+  const { files, unread, passphrase, openWith } = returns;
   const [decisions, setDecisions] = useState<Record<string, ConflictDecision>>({});
   const [selected, setSelected] = useState<string | null>(null);
   const [progress, setProgress] = useState<JobProgress | null>(null);
@@ -81,40 +78,6 @@ export function MergeView({
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-
-  /** One or several return files in one dialog, each read with the passphrase given. */
-  async function addFiles() {
-    setFailure(null);
-    const picked = await platform.openFiles({ maxBytes: 50 * 1024 * 1024, maxFiles: 40 });
-    const failures: string[] = [];
-    for (const file of picked) {
-      const failed = await addFile(file);
-      if (failed !== null) failures.push(failed);
-    }
-    if (failures.length > 0) setFailure(failures.join('\n'));
-  }
-
-  /** Reads one return into the list, or lists it as refused; the failure's text, or null. */
-  async function addFile(picked: { name: string; data: Uint8Array }): Promise<string | null> {
-    try {
-      const read = await packageCodec.read(picked.data, passphrase);
-      const contents = read.contents;
-      if (!isReturn(contents)) throw new Error(t('team.notReturn'));
-      const received = { fileName: picked.name, contents, hash: read.hash, signer: read.signer };
-      setFiles((list) => [...list, received]);
-      setUnread((list) => list.filter((r) => r.fileName !== picked.name));
-      setPlan(null);
-      return null;
-    } catch (error) {
-      const refusal = { fileName: picked.name, packageId: null, auditor: null };
-      const text = bilingualReason(error, t);
-      setUnread((list) => [
-        ...list.filter((r) => r.fileName !== picked.name),
-        { ...refusal, text },
-      ]);
-      return `${picked.name}: ${describeTeamError(error, t)}`;
-    }
-  }
 
   async function runPlan() {
     setFailure(null);
@@ -151,8 +114,7 @@ export function MergeView({
         wrote ? t('team.mergeDone', { count: result.writes.length }) : t('team.nothingToMerge'),
       );
       setPlan(null);
-      setFiles([]);
-      setUnread([]);
+      returns.clear();
       onMerged();
     } catch (error) {
       setFailure(describeTeamError(error, t));
@@ -179,11 +141,18 @@ export function MergeView({
             <SecretInput
               {...p}
               value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
+              onChange={(e) => returns.setPassphrase(e.target.value)}
             />
           )}
         </Field>
-        <button type="button" onClick={() => void addFiles()} disabled={running}>
+        <button
+          type="button"
+          onClick={() => {
+            setFailure(null);
+            void returns.addFiles().then(setFailure);
+          }}
+          disabled={running}
+        >
           {t('team.addReturn')}
         </button>
         <button
@@ -195,6 +164,7 @@ export function MergeView({
           {t('team.previewMerge')}
         </button>
       </div>
+      <OpenIdentityFields form={openWith} />
       <ul aria-label={t('team.returnFiles')}>
         {files.map((f) => (
           <li key={f.hash}>

@@ -8,11 +8,15 @@ import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
 import { NewPassphraseFields } from '../vaults/NewPassphraseFields';
 import { openHandout } from './handout';
+import { IdentityFileFields, noIdentityFile } from './IdentityFileFields';
 import { isHandout, packageCodec } from './package-contents';
+import { isRecipientPackage, withOpenKeys } from './package-keys';
 
 /**
  * The auditor's side: a hand-out package opened into a new vault of their own (own
- * passphrase, own recovery key, shown next as after any vault creation).
+ * passphrase, own recovery key, shown next as after any vault creation), with the package
+ * passphrase, or, for a package encrypted to them, their identity file and signing passphrase
+ * (the identity then kept in the new vault unless they say not to).
  */
 export function OpenPackagePage({
   onCancel,
@@ -31,6 +35,8 @@ export function OpenPackagePage({
     passphrase: '',
     confirm: '',
   });
+  const [withIdentity, setWithIdentity] = useState(noIdentityFile);
+  const recipient = file !== null && isRecipientPackage(file.data);
   const [errors, setErrors] = useState<Partial<Record<'passphrase' | 'confirm', string>>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -55,13 +61,21 @@ export function OpenPackagePage({
     setBusy(true);
     setFailure(null);
     try {
-      const read = await packageCodec.read(file.data, form.packagePass);
+      const identity = recipient ? withIdentity.file?.identity : undefined;
+      const keys = {
+        passphrase: form.packagePass,
+        identity: identity ? { identity, passphrase: withIdentity.passphrase } : null,
+      };
+      const read = await withOpenKeys(keys, [file.data], (keyFor) =>
+        packageCodec.read(file.data, keyFor(file.data)),
+      );
       const contents = read.contents;
       if (!isHandout(contents)) throw new Error(t('team.notHandout'));
       const created = await openHandout(store, contents, {
         label: form.label.trim() || file.name,
         owner: form.owner.trim() || contents.meta.auditor,
         passphrase: form.passphrase,
+        ...(identity && withIdentity.keep ? { identity } : {}),
       });
       onCreated(created);
     } catch (error) {
@@ -83,9 +97,13 @@ export function OpenPackagePage({
             </button>{' '}
             <span data-testid="picked-package">{file?.name ?? ''}</span>
           </p>
-          <Field label={t('team.packagePassphrase')}>
-            {(p) => <SecretInput {...p} value={form.packagePass} onChange={set('packagePass')} />}
-          </Field>
+          {recipient ? (
+            <IdentityFileFields value={withIdentity} onChange={setWithIdentity} />
+          ) : (
+            <Field label={t('team.packagePassphrase')}>
+              {(p) => <SecretInput {...p} value={form.packagePass} onChange={set('packagePass')} />}
+            </Field>
+          )}
           <Field label={t('create.label')}>
             {(p) => <input {...p} value={form.label} onChange={set('label')} />}
           </Field>
@@ -110,7 +128,15 @@ export function OpenPackagePage({
           <button type="button" onClick={onCancel} disabled={busy}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="primary" disabled={busy || !file}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={
+              busy ||
+              !file ||
+              (recipient && (withIdentity.file === null || !withIdentity.passphrase))
+            }
+          >
             {t('team.openSubmit')}
           </button>
         </div>

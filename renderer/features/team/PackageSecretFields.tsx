@@ -3,17 +3,75 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
 import { IdentityPicker } from '../signoff/IdentityPicker';
+import { RecipientChoice } from './RecipientChoice';
 import type { PackageSecretForm } from './use-package-secret';
 
 /**
  * The part of 發出工作包 and 繳回 that protects and signs the package: its passphrase (typed, or
  * 產生密碼: generated, shown readably with a copy button while unedited, to be given to the other
- * side separately and never stored) and 以簽章身分簽署 with the vault's signing identities.
+ * side separately and never stored) or the trusted signers it is encrypted to (nothing to pass
+ * on), and 以簽章身分簽署 with the vault's signing identities.
  */
 export function PackageSecretFields({ form }: { form: PackageSecretForm }) {
   const { t } = useTranslation();
+  const { identities } = form;
+  return (
+    <>
+      <fieldset className="inline">
+        <legend>{t('packageForm.protection')}</legend>
+        {(['passphrase', 'recipients'] as const).map((mode) => (
+          <label key={mode} className="checkbox">
+            <input
+              type="radio"
+              name="package-lock"
+              checked={form.mode === mode}
+              onChange={() => form.setMode(mode)}
+            />{' '}
+            {t(`packageForm.mode.${mode}`)}
+          </label>
+        ))}
+      </fieldset>
+      {form.mode === 'recipients' ? (
+        <RecipientChoice form={form} />
+      ) : (
+        <PassphraseChoice form={form} />
+      )}
+      {identities !== null && identities.length === 0 && (
+        <p className="small" role="note">
+          {t('packageForm.noIdentity')}
+        </p>
+      )}
+      {identities !== null && identities.length > 0 && (
+        <>
+          <IdentityPicker
+            identities={identities}
+            value={form.identityId}
+            onChange={form.setIdentityId}
+            label={t('packageForm.signAs')}
+            noneLabel={t('packageForm.unsigned')}
+          />
+          {form.identityId !== '' && (
+            <Field label={t('signoff.signingPassphrase')}>
+              {(p) => (
+                <SecretInput
+                  {...p}
+                  value={form.signingPassphrase}
+                  onChange={(e) => form.setSigningPassphrase(e.target.value)}
+                />
+              )}
+            </Field>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The package passphrase, typed or generated. */
+function PassphraseChoice({ form }: { form: PackageSecretForm }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
-  const { identities, generated } = form;
+  const { generated } = form;
   const copy = (text: string) =>
     void navigator.clipboard.writeText(text).then(
       () => setCopied(true),
@@ -49,33 +107,6 @@ export function PackageSecretFields({ form }: { form: PackageSecretForm }) {
           </button>
           <p className="small">{t('packageForm.generatedHint')}</p>
         </div>
-      )}
-      {identities !== null && identities.length === 0 && (
-        <p className="small" role="note">
-          {t('packageForm.noIdentity')}
-        </p>
-      )}
-      {identities !== null && identities.length > 0 && (
-        <>
-          <IdentityPicker
-            identities={identities}
-            value={form.identityId}
-            onChange={form.setIdentityId}
-            label={t('packageForm.signAs')}
-            noneLabel={t('packageForm.unsigned')}
-          />
-          {form.identityId !== '' && (
-            <Field label={t('signoff.signingPassphrase')}>
-              {(p) => (
-                <SecretInput
-                  {...p}
-                  value={form.signingPassphrase}
-                  onChange={(e) => form.setSigningPassphrase(e.target.value)}
-                />
-              )}
-            </Field>
-          )}
-        </>
       )}
     </>
   );

@@ -1,8 +1,9 @@
 /**
  * The app's package codec: its hand-out and return contents as `.awpkg` files (shared/package,
- * ARCHITECTURE.md "Engagement packages"), age-encrypted with the package passphrase. A package
- * is named by its hash, the SHA-256 of its manifest (which lists the digest of every part), so
- * the same package given twice is recognised however it was re-encrypted.
+ * ARCHITECTURE.md "Engagement packages"), age-encrypted with the package passphrase or to its
+ * recipients' age keys. A package is named by its hash, the SHA-256 of its manifest (which lists
+ * the digest of every part), so the same package given twice is recognised however it was
+ * re-encrypted.
  */
 import {
   PACKAGE_EXTENSION,
@@ -114,11 +115,11 @@ function fromFile(read: Awaited<ReturnType<typeof readPackage>>): ReadPackage {
 
 export const awpkgCodec: PackageCodec = {
   extension: PACKAGE_EXTENSION.slice(1),
-  async write(contents, passphrase, options = {}) {
-    const written = await writePackage(toFile(contents), passphrase, options);
+  async write(contents, lock, options = {}) {
+    const written = await writePackage(toFile(contents), lock, options);
     return new Uint8Array(written.bytes);
   },
-  async read(bytes, passphrase) {
-    return fromFile(await readPackage(bytes, passphrase));
+  async read(bytes, key) {
+    return fromFile(await readPackage(bytes, key));
   },
 };

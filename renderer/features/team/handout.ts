@@ -9,6 +9,7 @@ import { engagementSchema } from '../../../shared/domain/engagement';
 import { newRecordId, type RecordId } from '../../../shared/domain/records';
 import type { Handout, HandoutBase, Origin } from '../../../shared/domain/team';
 import type { MergeBase } from '../../../shared/merge';
+import type { IdentityFile } from '../../../shared/signoff/identity';
 import { ENGAGEMENT_TABLES, type SealedRecordTable } from '../../data/tables';
 import type { ExactWrite, VaultSession } from '../../data/vault-session';
 import type { CreatedVault, VaultStore } from '../../data/vaults';
@@ -169,6 +170,8 @@ export interface OpenHandoutInput {
   passphrase: string;
   /** The auditor working in the new vault (the trail names them). */
   owner: string;
+  /** The signing identity the package was opened with, kept in the new vault. */
+  identity?: IdentityFile;
 }
 
 /**
@@ -241,6 +244,17 @@ export async function openHandout(
     baseRevs: Object.fromEntries(base.records.map((r) => [recordKey(r.table, r.id), r.rev])),
     returned: [],
   };
+  if (input.identity) {
+    writes.push({
+      table: 'signingIdentities',
+      id: newRecordId(),
+      rev: 1,
+      deleted: false,
+      data: input.identity,
+      updatedAt: receivedAt,
+      updatedBy: input.owner,
+    });
+  }
   writes.push({
     table: 'origin',
     id: newRecordId(),

@@ -12,7 +12,12 @@
  */
 import type { ActivityEntry } from '../../../shared/domain/activity';
 import type { MergeBase, RecordChange } from '../../../shared/merge';
-import type { PackageSigner, PackageSignerInfo } from '../../../shared/package';
+import type {
+  PackageKey,
+  PackageLock,
+  PackageSigner,
+  PackageSignerInfo,
+} from '../../../shared/package';
 
 export interface PackageMeta {
   kind: 'handout' | 'return';
@@ -80,17 +85,20 @@ export interface PackageWriteOptions {
   signer?: PackageSigner;
 }
 
-/** What the app needs of the file codec. `passphrase` protects the file (the codec's job). */
+/**
+ * What the app needs of the file codec. `lock` protects the file (a passphrase, or the age
+ * recipients it is encrypted to); `key` opens it (the passphrase, or a recipient's age key).
+ */
 export interface PackageCodec {
   /** The file's name extension, without the dot. */
   extension: string;
   write(
     contents: PackageContents,
-    passphrase: string,
+    lock: PackageLock,
     options?: PackageWriteOptions,
   ): Promise<Uint8Array<ArrayBuffer>>;
   /** Refuses a file it cannot read with an error carrying `text` (zh-TW and English). */
-  read(bytes: Uint8Array, passphrase: string): Promise<ReadPackage>;
+  read(bytes: Uint8Array, key: PackageKey): Promise<ReadPackage>;
 }
 
 /** The codec the app uses: the `.awpkg` engagement package (awpkg-codec.ts). */

@@ -4,15 +4,22 @@
  * out or returned only once the file was actually saved. A cancelled save dialog or a failed
  * save records nothing, so the vault never claims a package nobody has.
  */
-import { workFactorFor } from '../../../shared/package';
+import { workFactorFor, type PackageLock } from '../../../shared/package';
+import { verifiedRecipients } from '../../../shared/signoff/age-key';
 import { signWithIdentity, type IdentityFile } from '../../../shared/signoff/identity';
+import type { TrustedSigner } from '../../../shared/signoff/records';
 import type { Platform } from '../../platform/platform';
 import { TeamError } from './handout';
 import { type PackageCodec, type PackageContents, packageCodec } from './package-contents';
 
-/** What the package form gives: the package passphrase, and whose signature (if any). */
+/** What the package form gives: the package passphrase or recipients, and whose signature. */
 export interface PackageSecret {
   passphrase: string;
+  /**
+   * Encrypt to these trusted signers' age recipients instead of the passphrase (each
+   * statement is verified first); absent: the passphrase protects the package.
+   */
+  recipients?: readonly TrustedSigner[];
   /** The passphrase is the one `newPackagePassphrase` gave, unedited: scrypt can be cheap. */
   generated: boolean;
   /** Sign as this identity, opened with its signing passphrase; null: unsigned. */
@@ -46,14 +53,16 @@ export async function savePackageFile(
   secret: PackageSecret,
   codec: PackageCodec = packageCodec,
 ): Promise<{ saved: boolean }> {
-  const { passphrase, signing } = secret;
-  const logN = workFactorFor(passphrase, secret.generated);
+  const { signing } = secret;
+  const lock = await lockOf(secret);
+  const logN = typeof lock === 'string' ? workFactorFor(lock, secret.generated) : undefined;
+  const options = logN === undefined ? {} : { logN };
   // The private key is open only inside signWithIdentity, while the package is written.
   const data = signing
     ? await signWithIdentity(signing.identity, signing.passphrase, (signer) =>
-        codec.write(prepared.contents, passphrase, { logN, signer }),
+        codec.write(prepared.contents, lock, { ...options, signer }),
       )
-    : await codec.write(prepared.contents, passphrase, { logN });
+    : await codec.write(prepared.contents, lock, options);
   const { saved } = await platform.saveFile({
     suggestedName: packageFileName(prepared.contents, codec.extension),
     data,
@@ -70,6 +79,19 @@ export async function savePackageFile(
     });
   }
   return { saved: true };
+}
+
+/** The passphrase, or the recipients' verified age keys; refused when none has one. */
+async function lockOf(secret: PackageSecret): Promise<PackageLock> {
+  if (secret.recipients === undefined) return secret.passphrase;
+  const recipients = await verifiedRecipients(secret.recipients);
+  if (recipients.length === 0) {
+    throw new TeamError('no-recipients', {
+      'zh-TW': '所選的收件者都沒有加密收件金鑰；請匯入其簽章收件卡，或改用工作包密碼',
+      en: 'None of the recipients chosen has an encryption key; import their signer cards, or use a package passphrase',
+    });
+  }
+  return { recipients };
 }
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
