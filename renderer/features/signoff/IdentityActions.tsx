@@ -6,7 +6,7 @@ import { identityFileText, type IdentityFile } from '../../../shared/signoff/ide
 import { recipientCardText } from '../../../shared/signoff/recipient-card';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
-import type { VaultSession } from '../../data/vault-session';
+import { payloadOf, type VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
@@ -38,14 +38,18 @@ export function IdentityActions({
   const [done, setDone] = useState(false);
   const name = safe(identity.name);
 
-  const exportIdentity = () =>
-    void platform
-      .saveFile({
+  async function exportIdentity() {
+    setError(null);
+    try {
+      await platform.saveFile({
         suggestedName: `${name}.identity.json`,
-        data: utf8(identityFileText(identity)),
+        data: utf8(identityFileText(payloadOf(identity))),
         filters: [{ name: 'Signing identity', extensions: ['json'] }],
-      })
-      .catch((e: unknown) => setError(describeError(e, t)));
+      });
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  }
 
   async function saveCard(event: SyntheticEvent) {
     event.preventDefault();
@@ -72,7 +76,7 @@ export function IdentityActions({
   return (
     <div className="identity-actions">
       <span className="actions inline">
-        <button type="button" className="link" onClick={exportIdentity}>
+        <button type="button" className="link" onClick={() => void exportIdentity()}>
           {t('signoff.exportIdentity')}
         </button>
         <button type="button" className="link" onClick={() => setOpen((o) => !o)}>
