@@ -7,6 +7,7 @@ import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
+import { RoleSelect } from './RoleSelect';
 import { importIdentityFile } from './recipient-keys';
 
 /** An identity file is under 2 KiB; this bounds what is read. */
@@ -49,7 +50,11 @@ export function ImportIdentityForm({
     setError(null);
     setDone(null);
     try {
-      const kept = await importIdentityFile(session, { text: file.text, passphrase, role });
+      const kept = await importIdentityFile(session, {
+        text: file.text,
+        passphrase,
+        role: role || null,
+      });
       setFile(null);
       setPassphrase('');
       setDone(kept.fingerprint);
@@ -82,17 +87,7 @@ export function ImportIdentityForm({
               />
             )}
           </Field>
-          <Field label={t('signoff.role')}>
-            {(p) => (
-              <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-                {DEFAULT_ROLES.map((r) => (
-                  <option key={r.key} value={r.key}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleSelect value={role} onChange={setRole} />
         </div>
       </fieldset>
       <ErrorText message={error} />

@@ -9,10 +9,11 @@ import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { SecretInput } from '../../ui/SecretInput';
-import { exportPublicKey, listSigningIdentities } from './identities';
 import { IdentityActions } from './IdentityActions';
 import { ImportIdentityForm } from './ImportIdentityForm';
 import { PublicKeyActions } from './PublicKeyActions';
+import { RoleSelect } from './RoleSelect';
+import { exportPublicKey, listSigningIdentities } from './identities';
 import { createOwnIdentity } from './recipient-keys';
 
 /**
@@ -87,7 +88,11 @@ function NewIdentityForm({ session, onCreated }: { session: VaultSession; onCrea
     setBusy(true);
     setError(null);
     try {
-      const record = await createOwnIdentity(session, { name: name.trim(), passphrase, role });
+      const record = await createOwnIdentity(session, {
+        name: name.trim(),
+        passphrase,
+        role: role || null,
+      });
       setName('');
       setPassphrase('');
       setConfirm('');
@@ -108,17 +113,7 @@ function NewIdentityForm({ session, onCreated }: { session: VaultSession; onCrea
           <Field label={t('signoff.signerName')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
-          <Field label={t('signoff.role')}>
-            {(p) => (
-              <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-                {DEFAULT_ROLES.map((r) => (
-                  <option key={r.key} value={r.key}>
-                    {r.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RoleSelect value={role} onChange={setRole} />
         </div>
         <Field label={t('signoff.signingPassphrase')} hint={t('signoff.signingPassphraseHint')}>
           {(p) => (

@@ -1,18 +1,19 @@
 import { type SyntheticEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { utf8 } from '../../../shared/crypto/bytes';
+import { looksLikeRecipientCard } from '../../../shared/signoff/recipient-card';
 import { DEFAULT_ROLES } from '../../../shared/signoff/records';
 import { trustedSignersFileText } from '../../../shared/signoff/team-file';
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
+import { payloadOf } from '../../data/vault-session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
 import { TextAreaField } from '../../ui/TextAreaField';
-import { payloadOf } from '../../data/vault-session';
 import { useRecords } from '../workspace/use-records';
-import { looksLikeRecipientCard } from '../../../shared/signoff/recipient-card';
+import { RoleSelect } from './RoleSelect';
 import { addTrustedSigner, retireTrustedSigner } from './identities';
 import { importSignerCard } from './recipient-keys';
 
@@ -148,18 +149,7 @@ function AddSignerForm({ session, onAdded }: { session: VaultSession; onAdded: (
         <Field label={t('signoff.signerName')}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
-        <Field label={t('signoff.role')}>
-          {(p) => (
-            <select {...p} value={role} onChange={(e) => setRole(e.target.value)}>
-              <option value="">{t('signoff.anyRole')}</option>
-              {DEFAULT_ROLES.map((r) => (
-                <option key={r.key} value={r.key}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleSelect value={role} onChange={setRole} />
       </div>
       <ErrorText message={error} />
       <div className="actions">
