@@ -6,6 +6,7 @@
  * file, which is kept in the new vault, and sends back encrypted to the lead; the lead opens
  * the return in 合併 with the vault's identity. The CLI opens both packages with the identity
  * files (the lead's exported from the app), so the files the app writes are the documented ones.
+ * Then 林甲 renews their identity and the lead's 更換金鑰 retires the old key for the new one.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +43,7 @@ describe('packages encrypted to trusted signers, out and back', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('hands out to 林甲 and merges the return without a package passphrase', async () => {
+  it('hands out to 林甲, merges the return without a package passphrase, then replaces 林甲’s key', async () => {
     if (!lead || !auditor) throw new Error('no browsers');
     const file = (name: string) => join(dir, name);
     // 林甲, on their own laptop, with the command-line tool.
@@ -175,6 +176,33 @@ describe('packages encrypted to trusted signers, out and back', () => {
     });
     const files = merge.getByRole('list', { name: '繳回檔案' }).getByRole('listitem');
     await expect.poll(lead.ui.text(files.first()), { timeout: 60_000 }).toContain(LIN.name);
+
+    // 林甲 loses the laptop and makes a new identity: 更換金鑰 with its card. The old key is
+    // retired naming the new one, which keeps 林甲's role and can be encrypted to.
+    const renewed = await runCli([
+      'identity',
+      '--new',
+      file('lin2.json'),
+      '--name',
+      LIN.name,
+      ...pass,
+    ]);
+    expect(renewed.code, renewed.stderr).toBe(0);
+    const newCard = await runCli(['identity', '--age-recipient', file('lin2.json'), ...pass]);
+    const newFingerprint = (JSON.parse(newCard.stdout) as { fingerprint: string }).fingerprint;
+    await lead.ui.openTab('設定');
+    await linRow.getByRole('button', { name: '更換金鑰…' }).click();
+    const replace = signers.getByRole('form', { name: /^更換 林甲 的金鑰/ });
+    await replace.getByLabel('新的公鑰或簽章收件卡（檔案內容）').fill(newCard.stdout);
+    await replace.getByRole('button', { name: '更換', exact: true }).click();
+    const linRows = signers.getByRole('row').filter({ hasText: LIN.name });
+    await expect.poll(() => linRows.count()).toBe(2);
+    await expect
+      .poll(lead.ui.text(linRows.filter({ hasText: newFingerprint })))
+      .toMatch(/編製.*可加密給此人/s);
+    await expect
+      .poll(lead.ui.text(linRows.filter({ hasNotText: newFingerprint })))
+      .toContain('已停用');
   });
 });
 

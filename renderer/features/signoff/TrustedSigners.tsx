@@ -1,7 +1,6 @@
-import { type SyntheticEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { utf8 } from '../../../shared/crypto/bytes';
-import { looksLikeRecipientCard } from '../../../shared/signoff/recipient-card';
 import { DEFAULT_ROLES } from '../../../shared/signoff/records';
 import { trustedSignersFileText } from '../../../shared/signoff/team-file';
 import { useApp } from '../../app/app-context';
@@ -10,22 +9,25 @@ import type { VaultSession } from '../../data/vault-session';
 import { payloadOf } from '../../data/vault-session';
 import { ConfirmButton } from '../../ui/ConfirmButton';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { TextAreaField } from '../../ui/TextAreaField';
 import { useRecords } from '../workspace/use-records';
-import { RoleSelect } from './RoleSelect';
-import { addTrustedSigner, retireTrustedSigner } from './identities';
-import { importSignerCard } from './recipient-keys';
+import { AddSignerForm } from './AddSignerForm';
+import { retireTrustedSigner } from './identities';
+import { ReplaceKeyForm } from './ReplaceKeyForm';
 
 const roleName = (key: string | null) =>
   DEFAULT_ROLES.find((r) => r.key === key)?.name ?? key ?? '—';
 
-/** The engagement's trusted signers: whose keys count, who added them, retired keys kept. */
+/**
+ * The engagement's trusted signers: whose keys count, who added them, whom packages can be
+ * encrypted to; retired keys kept (停用金鑰, or 更換金鑰 for a person's new key).
+ */
 export function TrustedSigners({ session }: { session: VaultSession }) {
   const { t } = useTranslation();
   const { formatDate, platform } = useApp();
   const { records, reload } = useRecords(session, 'trustedSigners');
   const [error, setError] = useState<string | null>(null);
+  const [replacing, setReplacing] = useState<string | null>(null);
+  const replaced = (records ?? []).find((s) => s.id === replacing);
   return (
     <section className="card" aria-label={t('signoff.trustedSigners')}>
       <h2>{t('signoff.trustedSigners')}</h2>
@@ -54,15 +56,20 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
                 {s.retiredAt ? (
                   t('signoff.retiredOn', { date: formatDate(s.retiredAt.slice(0, 10)) })
                 ) : (
-                  <ConfirmButton
-                    label={t('signoff.retire')}
-                    confirmLabel={t('signoff.confirmRetire')}
-                    onConfirm={() =>
-                      void retireTrustedSigner(session, s.id).then(reload, (e: unknown) =>
-                        setError(describeError(e, t)),
-                      )
-                    }
-                  />
+                  <span className="actions inline">
+                    <button type="button" className="link" onClick={() => setReplacing(s.id)}>
+                      {t('signoff.replaceKey')}
+                    </button>
+                    <ConfirmButton
+                      label={t('signoff.retire')}
+                      confirmLabel={t('signoff.confirmRetire')}
+                      onConfirm={() =>
+                        void retireTrustedSigner(session, s.id).then(reload, (e: unknown) =>
+                          setError(describeError(e, t)),
+                        )
+                      }
+                    />
+                  </span>
                 )}
               </td>
             </tr>
@@ -70,6 +77,17 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
         </tbody>
       </table>
       <ErrorText message={error} />
+      {replaced && replaced.retiredAt === null && (
+        <ReplaceKeyForm
+          key={replaced.id}
+          session={session}
+          signer={replaced}
+          onDone={(done) => {
+            setReplacing(null);
+            if (done) reload();
+          }}
+        />
+      )}
       <div className="actions">
         <button
           type="button"
@@ -90,73 +108,5 @@ export function TrustedSigners({ session }: { session: VaultSession }) {
       </div>
       <AddSignerForm session={session} onAdded={reload} />
     </section>
-  );
-}
-
-/** A public-key file or a signer card is under 2 KiB; this bounds what is read. */
-const MAX_KEY_FILE_BYTES = 64 * 1024;
-
-/**
- * A colleague's key, pasted or read from a file: minisign's public key (they can sign), or
- * their signer card (簽章收件卡: they can sign and packages can be encrypted to them), which
- * for a key already trusted adds the recipient to its entry.
- */
-function AddSignerForm({ session, onAdded }: { session: VaultSession; onAdded: () => void }) {
-  const { t } = useTranslation();
-  const { platform } = useApp();
-  const [publicKey, setPublicKey] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const isCard = looksLikeRecipientCard(publicKey);
-  async function readFile() {
-    setError(null);
-    const picked = await platform.openFile({ maxBytes: MAX_KEY_FILE_BYTES });
-    if (picked) setPublicKey(new TextDecoder().decode(picked.data));
-  }
-  async function submit(event: SyntheticEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      if (isCard) {
-        await importSignerCard(session, { text: publicKey, name, role: role || null });
-      } else {
-        await addTrustedSigner(session, { publicKey, name: name.trim(), role: role || null });
-      }
-      setPublicKey('');
-      setName('');
-      onAdded();
-    } catch (e) {
-      setError(describeError(e, t));
-    }
-  }
-  return (
-    <form onSubmit={(e) => void submit(e)} aria-label={t('signoff.addSigner')}>
-      <h3>{t('signoff.addSigner')}</h3>
-      <TextAreaField
-        label={t('signoff.publicKey')}
-        rows={2}
-        value={publicKey}
-        onChange={setPublicKey}
-      />
-      <p>
-        <button type="button" onClick={() => void readFile()}>
-          {t('signoff.readKeyFile')}
-        </button>{' '}
-        {isCard && <span className="small">{t('signoff.cardRecognised')}</span>}
-      </p>
-      <div className="row">
-        <Field label={t('signoff.signerName')}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <RoleSelect value={role} onChange={setRole} />
-      </div>
-      <ErrorText message={error} />
-      <div className="actions">
-        <button type="submit" disabled={!publicKey.trim() || (!isCard && !name.trim())}>
-          {t('signoff.addSignerSubmit')}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -22,6 +22,7 @@ import {
   importIdentityFile,
   importSignerCard,
   ownRecipientCard,
+  replaceTrustedSigner,
 } from './recipient-keys';
 
 const PASS = '林甲的簽章密碼 1234';
@@ -168,5 +169,43 @@ describe('recipient keys in the vault', () => {
     await expect(ownRecipientCard(session, record.id, 'wrong passphrase!')).rejects.toThrow(
       SigningPassphraseError,
     );
+  });
+
+  it('replaces a key as the same person, the old one retired naming it; a refusal changes nothing', async () => {
+    const session = await vault();
+    const old = await cardOf('林甲');
+    const trusted = await importSignerCard(session, {
+      text: recipientCardText(old.card),
+      role: 'reviewer',
+    });
+    const other = await cardOf('王乙');
+    await importSignerCard(session, { text: recipientCardText(other.card), role: null });
+    // A key already trusted (王乙's) cannot be someone's replacement: nothing changes.
+    await expect(
+      replaceTrustedSigner(session, trusted.id, { text: other.card.publicKey }),
+    ).rejects.toThrow(/already a trusted signer/);
+    expect((await signers(session)).every((s) => s.retiredAt === null)).toBe(true);
+
+    const fresh = await cardOf('林甲');
+    const added = await replaceTrustedSigner(session, trusted.id, {
+      text: recipientCardText(fresh.card),
+    });
+    expect(added).toMatchObject({
+      personId: trusted.personId,
+      name: '林甲',
+      role: 'reviewer',
+      fingerprint: fresh.card.fingerprint,
+      recipient: fresh.card.recipient,
+      retiredAt: null,
+    });
+    const retired = await session.get('trustedSigners', trusted.id);
+    expect(retired?.retiredAt).not.toBeNull();
+    expect(retired?.replacedBy).toBe(fresh.card.fingerprint);
+    // Only the new key is encrypted to now.
+    const live = (await signers(session)).filter((s) => s.retiredAt === null);
+    expect(await verifiedRecipients(live)).not.toContain(old.card.recipient);
+    await expect(
+      replaceTrustedSigner(session, trusted.id, { text: fresh.card.publicKey }),
+    ).rejects.toThrow(/retired/);
   });
 });

@@ -14,6 +14,7 @@ import {
   type IdentityFile,
 } from '../../../shared/signoff/identity';
 import {
+  looksLikeRecipientCard,
   parseRecipientCard,
   recipientCardOf,
   type RecipientCard,
@@ -21,6 +22,7 @@ import {
 import type { TrustedSigner } from '../../../shared/signoff/records';
 import type { KdfParams } from '../../../shared/crypto/kdf';
 import { payloadOf, type VaultSession } from '../../data/vault-session';
+import { NotFoundError } from '../../data/errors';
 import type { BatchGroup } from '../../data/session-write';
 import {
   addTrustedSigner,
@@ -212,4 +214,57 @@ export async function importSignerCard(
     statement,
     ...(input.now ? { now: input.now } : {}),
   });
+}
+
+/**
+ * A person's new key (a lost laptop, a forgotten signing passphrase): added as the same person
+ * (`personId`, so separation of duties still sees one person), with their name and role, and
+ * the old key retired naming it, in one transaction. `text` is the new public key or the new
+ * identity's signer card (then packages can be encrypted to the new key too).
+ */
+export async function replaceTrustedSigner(
+  session: VaultSession,
+  id: RecordId,
+  input: { text: string; now?: Clock },
+): Promise<Stored<TrustedSigner>> {
+  const current = await session.get('trustedSigners', id);
+  if (!current || current.deleted) throw new NotFoundError('trustedSigners', id);
+  if (current.retiredAt !== null) {
+    throw new TrustedSignerError(
+      bi(
+        `金鑰 ${current.fingerprint} 已停用，不能再更換`,
+        `The key ${current.fingerprint} is retired already and cannot be replaced`,
+      ),
+    );
+  }
+  const card = looksLikeRecipientCard(input.text) ? await parseRecipientCard(input.text) : null;
+  const now = input.now ?? systemClock;
+  const replacement = await newTrustedSigner(session, {
+    publicKey: card?.publicKey ?? input.text,
+    name: current.name,
+    role: current.role,
+    personId: current.personId,
+    ...(card
+      ? { statement: { recipient: card.recipient, recipientSignature: card.recipientSignature } }
+      : {}),
+    now,
+  });
+  const retired = {
+    ...payloadOf(current),
+    retiredAt: instant(now),
+    replacedBy: replacement.fingerprint,
+  };
+  const [written] = await session.writeBatch(
+    [
+      {
+        table: 'trustedSigners',
+        items: [{ data: replacement }, { id: current.id, expectedRev: current.rev, data: retired }],
+      },
+    ],
+    {
+      action: 'records.imported',
+      summary: `key of ${current.name} replaced: ${current.fingerprint} → ${replacement.fingerprint}`,
+    },
+  );
+  return written?.[0] as Stored<TrustedSigner>;
 }
