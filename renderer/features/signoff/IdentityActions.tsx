@@ -8,9 +8,8 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import { payloadOf, type VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { ownRecipientCard } from './recipient-keys';
+import { SigningPassphraseField } from './SigningPassphraseField';
 
 const safe = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_');
 
@@ -89,15 +88,7 @@ export function IdentityActions({
           aria-label={t('signoff.signerCardOf', { name: identity.name })}
         >
           <p className="hint">{t('signoff.signerCardHint')}</p>
-          <Field label={t('signoff.signingPassphrase')}>
-            {(p) => (
-              <SecretInput
-                {...p}
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            )}
-          </Field>
+          <SigningPassphraseField value={passphrase} onChange={setPassphrase} />
           <ErrorText message={error} />
           {done && (
             <p className="ok small" role="status">

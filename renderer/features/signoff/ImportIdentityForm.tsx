@@ -5,10 +5,9 @@ import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { RoleSelect } from './RoleSelect';
 import { importIdentityFile } from './recipient-keys';
+import { SigningPassphraseField } from './SigningPassphraseField';
 
 /** An identity file is under 2 KiB; this bounds what is read. */
 const MAX_IDENTITY_FILE_BYTES = 64 * 1024;
@@ -78,15 +77,7 @@ export function ImportIdentityForm({
           <span data-testid="picked-identity">{file?.name ?? ''}</span>
         </p>
         <div className="row">
-          <Field label={t('signoff.signingPassphrase')}>
-            {(p) => (
-              <SecretInput
-                {...p}
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            )}
-          </Field>
+          <SigningPassphraseField value={passphrase} onChange={setPassphrase} />
           <RoleSelect value={role} onChange={setRole} />
         </div>
       </fieldset>

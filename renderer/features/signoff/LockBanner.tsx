@@ -6,13 +6,12 @@ import { describeError } from '../../app/describe-error';
 import { pick } from '../../i18n/pick';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { TextAreaField } from '../../ui/TextAreaField';
 import { IdentityPicker } from './IdentityPicker';
 import { useSignedAt } from './LevelStrip';
 import { unlockInspection } from './sign';
 import { useSignoffView, type SignoffView } from './use-signoff';
+import { SigningPassphraseField } from './SigningPassphraseField';
 
 const LOCKED_TEXT = new InspectionLockedError().messages;
 
@@ -70,15 +69,7 @@ function UnlockDialog({ view, onClose }: { view: SignoffView; onClose: () => voi
             value={identityId}
             onChange={setIdentityId}
           />
-          <Field label={t('signoff.signingPassphrase')}>
-            {(p) => (
-              <SecretInput
-                {...p}
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            )}
-          </Field>
+          <SigningPassphraseField value={passphrase} onChange={setPassphrase} />
           <TextAreaField
             label={t('signoff.unlockReason')}
             rows={2}

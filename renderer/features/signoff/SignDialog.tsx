@@ -6,13 +6,12 @@ import { levelStatus } from '../../../shared/signoff/state';
 import { describeError } from '../../app/describe-error';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { IdentityPicker } from './IdentityPicker';
 import { nextLevelFor } from './next-level';
 import { signOff } from './sign';
 import type { LoadedSignoff } from './signoff-state';
 import type { SignoffView } from './use-signoff';
+import { SigningPassphraseField } from './SigningPassphraseField';
 
 /**
  * 簽核: shows what is signed (the summary and the digest the signature covers), whose identity
@@ -121,15 +120,7 @@ export function SignDialog({
                 : t('signoff.noLevelForIdentity')}
             </p>
           )}
-          <Field label={t('signoff.signingPassphrase')}>
-            {(p) => (
-              <SecretInput
-                {...p}
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            )}
-          </Field>
+          <SigningPassphraseField value={passphrase} onChange={setPassphrase} />
         </fieldset>
         <ErrorText message={error} />
         <div className="actions">

@@ -15,6 +15,7 @@ import { PublicKeyActions } from './PublicKeyActions';
 import { RoleSelect } from './RoleSelect';
 import { exportPublicKey, listSigningIdentities } from './identities';
 import { createOwnIdentity } from './recipient-keys';
+import { SigningPassphraseField } from './SigningPassphraseField';
 
 /**
  * Settings → 簽章身分: the signing identities kept in this vault (one per person who signs
@@ -115,15 +116,11 @@ function NewIdentityForm({ session, onCreated }: { session: VaultSession; onCrea
           </Field>
           <RoleSelect value={role} onChange={setRole} />
         </div>
-        <Field label={t('signoff.signingPassphrase')} hint={t('signoff.signingPassphraseHint')}>
-          {(p) => (
-            <SecretInput
-              {...p}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-            />
-          )}
-        </Field>
+        <SigningPassphraseField
+          value={passphrase}
+          onChange={setPassphrase}
+          hint={t('signoff.signingPassphraseHint')}
+        />
         <Field label={t('signoff.confirmSigningPassphrase')}>
           {(p) => (
             <SecretInput {...p} value={confirm} onChange={(e) => setConfirm(e.target.value)} />

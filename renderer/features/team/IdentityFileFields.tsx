@@ -4,8 +4,7 @@ import { parseIdentityFile, type IdentityFile } from '../../../shared/signoff/id
 import { useApp } from '../../app/app-context';
 import { describeError } from '../../app/describe-error';
 import { ErrorText } from '../../ui/ErrorText';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
+import { SigningPassphraseField } from '../signoff/SigningPassphraseField';
 
 /** An identity file is under 2 KiB; this bounds what is read. */
 const MAX_IDENTITY_FILE_BYTES = 64 * 1024;
@@ -58,15 +57,10 @@ export function IdentityFileFields({
         </span>
       </p>
       <ErrorText message={error} />
-      <Field label={t('signoff.signingPassphrase')}>
-        {(p) => (
-          <SecretInput
-            {...p}
-            value={value.passphrase}
-            onChange={(e) => onChange({ ...value, passphrase: e.target.value })}
-          />
-        )}
-      </Field>
+      <SigningPassphraseField
+        value={value.passphrase}
+        onChange={(v) => onChange({ ...value, passphrase: v })}
+      />
       <label className="checkbox">
         <input
           type="checkbox"

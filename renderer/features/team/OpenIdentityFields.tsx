@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { RecordId, Stored } from '../../../shared/domain/records';
 import type { IdentityFile } from '../../../shared/signoff/identity';
 import { payloadOf, type VaultSession } from '../../data/vault-session';
-import { Field } from '../../ui/Field';
-import { SecretInput } from '../../ui/SecretInput';
 import { IdentityPicker } from '../signoff/IdentityPicker';
 import { listSigningIdentities } from '../signoff/identities';
 import type { OpenKeys } from './package-keys';
+import { SigningPassphraseField } from '../signoff/SigningPassphraseField';
 
 export interface OpenIdentityForm {
   identities: readonly Stored<IdentityFile>[];
@@ -61,15 +60,10 @@ export function OpenIdentityFields({ form }: { form: OpenIdentityForm }) {
         noneLabel={t('team.openAsNone')}
       />
       {form.identityId !== '' && (
-        <Field label={t('signoff.signingPassphrase')}>
-          {(p) => (
-            <SecretInput
-              {...p}
-              value={form.signingPassphrase}
-              onChange={(e) => form.setSigningPassphrase(e.target.value)}
-            />
-          )}
-        </Field>
+        <SigningPassphraseField
+          value={form.signingPassphrase}
+          onChange={form.setSigningPassphrase}
+        />
       )}
     </div>
   );

@@ -5,6 +5,7 @@ import { SecretInput } from '../../ui/SecretInput';
 import { IdentityPicker } from '../signoff/IdentityPicker';
 import { RecipientChoice } from './RecipientChoice';
 import type { PackageSecretForm } from './use-package-secret';
+import { SigningPassphraseField } from '../signoff/SigningPassphraseField';
 
 /**
  * The part of 發出工作包 and 繳回 that protects and signs the package: its passphrase (typed, or
@@ -51,15 +52,10 @@ export function PackageSecretFields({ form }: { form: PackageSecretForm }) {
             noneLabel={t('packageForm.unsigned')}
           />
           {form.identityId !== '' && (
-            <Field label={t('signoff.signingPassphrase')}>
-              {(p) => (
-                <SecretInput
-                  {...p}
-                  value={form.signingPassphrase}
-                  onChange={(e) => form.setSigningPassphrase(e.target.value)}
-                />
-              )}
-            </Field>
+            <SigningPassphraseField
+              value={form.signingPassphrase}
+              onChange={form.setSigningPassphrase}
+            />
           )}
         </>
       )}
