@@ -4,8 +4,9 @@
  * Opening and sealing a record row live here, because reading and writing both need them.
  */
 import {
+  type Bytes,
   openJson,
-  recordAad,
+  recordAadFor,
   sealMany,
   type Sealed,
   utf8,
@@ -53,18 +54,27 @@ export interface SessionCore {
 }
 
 export function makeOpener(keys: () => VaultKeys, vaultId: VaultId): SealedOpener {
-  return async (table, id, sealed) => {
-    const key = keys().record;
+  const aads = new Map<string, (id: string | number) => Bytes>();
+  const aadOf = (table: string) => {
+    let aad = aads.get(table);
+    if (!aad) aads.set(table, (aad = recordAadFor(vaultId, table)));
+    return aad;
+  };
+  // Promise chains rather than async functions: a list opens every row at once (see openJson).
+  return (table, id, sealed) => {
+    let key: CryptoKey;
     try {
-      return await openJson(key, sealed, recordAad(vaultId, table, id));
+      key = keys().record;
     } catch (error) {
-      if (error instanceof LockedError) throw error;
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return openJson(key, sealed, aadOf(table)(id)).catch((error: unknown) => {
       throw new CorruptRecordError(
         table,
         String(id),
         error instanceof Error ? error.message : String(error),
       );
-    }
+    });
   };
 }
 
@@ -97,19 +107,18 @@ function isSealedRecord(value: unknown): value is SealedRecord<object> {
  * A row's sealed content, or why it cannot be had: it does not open under this vault's key
  * with additional data naming this table and id, or it is not shaped like a record.
  */
-export async function openSealedRecord(
+export function openSealedRecord(
   core: SessionCore,
   table: SealedRecordTable,
   row: SealedRow,
 ): Promise<SealedRecord<object> | string> {
-  let value: unknown;
-  try {
-    value = await core.open(table, row.id, row.sealed);
-  } catch (error) {
-    if (error instanceof LockedError) throw error;
-    return 'does not open under this vault key: altered, or moved from another record';
-  }
-  return isSealedRecord(value) && value.id === row.id ? value : 'malformed content';
+  return core.open(table, row.id, row.sealed).then(
+    (value) => (isSealedRecord(value) && value.id === row.id ? value : 'malformed content'),
+    (error: unknown) => {
+      if (error instanceof LockedError) throw error;
+      return 'does not open under this vault key: altered, or moved from another record';
+    },
+  );
 }
 
 export interface OpenedRow {
@@ -125,13 +134,21 @@ export interface OpenedRow {
  * fields alone were changed is still intact (the sealed copy is the truth) and is returned with
  * the problem; one rolled back, unknown or unreadable is not returned.
  */
-export async function openRecordRow(
+export function openRecordRow(
   core: SessionCore,
   table: SealedRecordTable,
   row: SealedRow,
 ): Promise<OpenedRow> {
+  return openSealedRecord(core, table, row).then((value) => checkOpened(core, table, row, value));
+}
+
+function checkOpened(
+  core: SessionCore,
+  table: SealedRecordTable,
+  row: SealedRow,
+  value: SealedRecord<object> | string,
+): OpenedRow {
   const where = { table, id: row.id };
-  const value = await openSealedRecord(core, table, row);
   if (typeof value === 'string') {
     return { record: null, problems: [{ kind: 'altered', ...where, detail: value }] };
   }
@@ -191,11 +208,12 @@ export async function sealRecordRows(
   table: SealedRecordTable,
   records: readonly RecordToSeal[],
 ): Promise<SealedRow[]> {
+  const aad = recordAadFor(vaultId, table);
   const sealed: Sealed[] = await sealMany(
     keys.record,
     records.map(({ meta, data }) => ({
       plaintext: utf8(JSON.stringify({ ...meta, data })),
-      aad: recordAad(vaultId, table, meta.id),
+      aad: aad(meta.id),
     })),
   );
   const parentOf = tableSpec(table).parentOf as ((payload: object) => string) | null;

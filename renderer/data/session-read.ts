@@ -4,6 +4,7 @@
  * workbench is reported rather than silently missing. Opened records are kept for the rest of
  * the unlocked session; a repeated read of an unchanged table opens nothing.
  */
+import Dexie, { type Collection } from 'dexie';
 import type { Stored } from '../../shared/domain/records';
 import type { IntegrityProblem } from './integrity';
 import type { SealedRow } from './rows';
@@ -33,18 +34,53 @@ async function openRows(
 ): Promise<Stored<object>[]> {
   const cache = core.state.cached(table);
   const opened = await Promise.all(
-    rows.map(async (row) => {
+    rows.map((row) => {
       const known = cache.records.get(row.id);
-      if (known && known.rev === row.rev && known.deleted === (row.deleted === 1)) return known;
-      const result = await openRecordRow(core, table, row);
-      problems.push(...result.problems);
-      if (!result.record) return null;
-      const record = freezeRecord(result.record);
-      cache.records.set(record.id, record);
-      return record;
+      if (known && known.rev === row.rev && known.deleted === (row.deleted === 1)) {
+        return Promise.resolve(known);
+      }
+      return openRecordRow(core, table, row).then((result) => {
+        problems.push(...result.problems);
+        if (!result.record) return null;
+        const record = freezeRecord(result.record);
+        cache.records.set(record.id, record);
+        return record;
+      });
     }),
   );
   return opened.filter((record): record is Stored<object> => record !== null);
+}
+
+/**
+ * Rows read per request of a whole-table read. Reading in pages lets the rows already read be
+ * decrypted while IndexedDB fetches the next ones, instead of one after the other.
+ */
+export const READ_PAGE_ROWS = 2_000;
+
+/**
+ * Every row of a table, page by page in one read transaction (one consistent snapshot), each
+ * page handed to `onPage` as it arrives. `onPage` runs outside the transaction: what it starts
+ * (decryption) outlives it.
+ */
+async function readPages(
+  core: SessionCore,
+  table: SealedRecordTable,
+  onPage: (rows: SealedRow[]) => void,
+): Promise<SealedRow[]> {
+  const source = core.db.table<SealedRow, string>(table);
+  return core.db.transaction('r', source, async () => {
+    const all: SealedRow[] = [];
+    let last: string | null = null;
+    for (;;) {
+      const from: Collection<SealedRow, string> =
+        last === null ? source.toCollection() : source.where(':id').above(last);
+      const page: SealedRow[] = await from.limit(READ_PAGE_ROWS).toArray();
+      if (page.length > 0) Dexie.ignoreTransaction(() => onPage(page));
+      for (const row of page) all.push(row);
+      if (page.length < READ_PAGE_ROWS) return all;
+      last = (page[page.length - 1] as SealedRow).id;
+    }
+  });
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
@@ -85,16 +121,19 @@ export async function listRecords<T extends SealedRecordTable>(
   const cache = core.state.cached(table);
   if (includeDeleted ? !cache.complete : !cache.liveComplete) {
     const generation = core.state.generation;
-    const rows = await core.db.table<SealedRow, string>(table).toArray();
     const manifest = core.state.manifest(table);
     const trusted = core.state.trusts(table);
-    const wanted = includeDeleted
-      ? rows
-      : rows.filter(
-          (row) => row.deleted === 0 || (trusted && manifest.get(row.id)?.deleted === false),
-        );
     const problems: IntegrityProblem[] = [];
-    await openRows(core, table, wanted, problems);
+    const opening: Promise<unknown>[] = [];
+    const rows = await readPages(core, table, (page) => {
+      const wanted = includeDeleted
+        ? page
+        : page.filter(
+            (row) => row.deleted === 0 || (trusted && manifest.get(row.id)?.deleted === false),
+          );
+      opening.push(openRows(core, table, wanted, problems));
+    });
+    await Promise.all(opening);
     if (trusted) {
       const present = new Set(rows.map((row) => row.id));
       for (const [id, entry] of manifest) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes, utf8 } from './bytes';
-import { openJson, recordAad, SealError, sealJson } from './envelope';
+import { openJson, recordAad, recordAadFor, SealError, sealJson } from './envelope';
 
 async function aesKey(): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', randomBytes(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
@@ -45,5 +45,18 @@ describe('sealed envelope', () => {
   it('refuses the wrong key', async () => {
     const sealed = await sealJson(await aesKey(), 1, utf8('aad'));
     await expect(openJson(await aesKey(), sealed, utf8('aad'))).rejects.toThrow(SealError);
+  });
+
+  it('builds the same additional data per table as one id at a time, for any id', () => {
+    const aad = recordAadFor('vault-1', 'notes');
+    for (const id of ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 7, '中文鍵', '']) {
+      expect(aad(id)).toEqual(recordAad('vault-1', 'notes', id));
+    }
+  });
+
+  it('refuses something that is not an envelope, as a rejection', async () => {
+    await expect(openJson(await aesKey(), { v: 1 } as never, utf8('aad'))).rejects.toThrow(
+      'not a sealed envelope',
+    );
   });
 });
