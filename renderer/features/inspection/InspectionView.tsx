@@ -55,7 +55,7 @@ export function InspectionView({
             {t('inspection.libraryVersion', { version: inspection.libraryVersion })}
           </p>
         </div>
-        <div>
+        <div className="page-actions">
           <ExportWorkpaper session={session} data={data} />
           <button type="button" onClick={() => setImporting(true)} disabled={importing}>
             {t('roundtrip.heading')}
