@@ -151,6 +151,9 @@ describe('accessibility of the main screens (axe-core)', () => {
   it('the team tab: an assignment, the hand-out form and the merge form', async () => {
     await ui.enterVault(sample, '團隊分工');
     const assign = page().getByRole('region', { name: '分派' });
+    // Empty lists say so, rather than showing a table of headers alone.
+    await ui.visible(assign.getByText('尚未分派任何章節或項目。'));
+    await ui.visible(page().getByText('尚未發出工作包。'));
     await assign.getByLabel('章節或項目').fill('SR-04');
     await assign.getByLabel('查核員').fill('林查核');
     await assign.getByRole('button', { name: '分派', exact: true }).click();

@@ -102,24 +102,28 @@ export function AssignmentsSection({
         </form>
       )}
       <ErrorText message={failure} />
-      <table aria-label={t('team.assignments')}>
-        <thead>
-          <tr>
-            <th>{t('team.target')}</th>
-            <th>{t('team.auditor')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.assignments.map((a) => (
-            <tr key={a.id}>
-              <td>
-                {t(`team.kind.${a.target.kind}`)} {a.target.id}
-              </td>
-              <td>{a.auditor}</td>
+      {data.assignments.length === 0 ? (
+        <p className="muted">{t('team.noAssignments')}</p>
+      ) : (
+        <table className="grid" aria-label={t('team.assignments')}>
+          <thead>
+            <tr>
+              <th>{t('team.target')}</th>
+              <th>{t('team.auditor')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.assignments.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  {t(`team.kind.${a.target.kind}`)} {a.target.id}
+                </td>
+                <td>{a.auditor}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

@@ -51,24 +51,28 @@ export function HandOutSection({
         </button>
       </form>
       <ErrorText message={failure} />
-      <table aria-label={t('team.handouts')}>
-        <thead>
-          <tr>
-            <th>{t('team.auditor')}</th>
-            <th>{t('team.when')}</th>
-            <th>{t('team.scope')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.handouts.map((h) => (
-            <tr key={h.id}>
-              <td>{h.auditor}</td>
-              <td>{formatDateTime(h.at)}</td>
-              <td>{h.scope.join('、')}</td>
+      {data.handouts.length === 0 ? (
+        <p className="muted">{t('team.noHandouts')}</p>
+      ) : (
+        <table className="grid" aria-label={t('team.handouts')}>
+          <thead>
+            <tr>
+              <th>{t('team.auditor')}</th>
+              <th>{t('team.when')}</th>
+              <th>{t('team.scope')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.handouts.map((h) => (
+              <tr key={h.id}>
+                <td>{h.auditor}</td>
+                <td>{formatDateTime(h.at)}</td>
+                <td>{h.scope.join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
