@@ -243,14 +243,22 @@ function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
+/** What the sample engagement covers: the calendar year before `now`. */
+export function demoPeriod(now: Date): { periodStart: IsoDate; periodEnd: IsoDate } {
+  const year = yearOf(localDateOf(toIsoInstant(now))) - 1;
+  return { periodStart: asIsoDate(`${year}-01-01`), periodEnd: asIsoDate(`${year}-12-31`) };
+}
+
+export const DEMO_SCOPE =
+  '依「產險公會資訊安全防護自律規範」及其附件一、附件二，暨主管機關資安監理重點，查核資訊安全管理、個人資料保護、電子商務（網路投保）及電腦系統資訊安全評估作業之遵循情形。';
+
 /** The sample engagement as of `now`. */
 export async function demoEngagement(now: Date): Promise<DemoEngagement> {
   let counter = 0;
   const nextId = () => demoId(++counter);
   const today = localDateOf(toIsoInstant(now));
-  const year = yearOf(today) - 1;
-  const periodStart = asIsoDate(`${year}-01-01`);
-  const periodEnd = asIsoDate(`${year}-12-31`);
+  const { periodStart, periodEnd } = demoPeriod(now);
+  const year = yearOf(periodStart);
   const daysAgo = (days: number) => addDays(today, -days);
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
   const meta = (minutesAgo: number, rev = 1): RecordMeta => ({
@@ -265,8 +273,7 @@ export async function demoEngagement(now: Date): Promise<DemoEngagement> {
     entity: DEMO_ENTITY,
     periodStart,
     periodEnd,
-    scope:
-      '依「產險公會資訊安全防護自律規範」及其附件一、附件二，暨主管機關資安監理重點，查核資訊安全管理、個人資料保護、電子商務（網路投保）及電腦系統資訊安全評估作業之遵循情形。',
+    scope: DEMO_SCOPE,
     team: [
       { name: DEMO_ACTOR, role: 'lead' },
       { name: '林志明', role: 'auditor' },

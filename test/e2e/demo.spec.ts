@@ -25,6 +25,13 @@ describe('the sample engagement', () => {
     await ui.readRecoveryKey();
     await ui.confirmRecoveryKey();
 
+    // The engagement covers last year, as the sample inspection does, and says what it covers.
+    const rocYear = new Date().getFullYear() - 1 - 1911;
+    await ui.visible(
+      page.getByText(`民國 ${rocYear} 年 1 月 1 日 – 民國 ${rocYear} 年 12 月 31 日`),
+    );
+    await ui.visible(page.getByText(/^依「產險公會資訊安全防護自律規範」/));
+
     await ui.openTab('自評查核');
     await page.getByRole('button', { name: '開啟' }).click();
     await ui.openInspectionView('總覽');

@@ -6,7 +6,12 @@ import { describeError } from '../../app/describe-error';
 import { characterCount, type CreatedVault, MIN_PASSPHRASE_LENGTH } from '../../data/vaults';
 import { ErrorText } from '../../ui/ErrorText';
 import { Field } from '../../ui/Field';
-import { DEMO_ENTITY, demoEngagement } from '../../../shared/sample/demo-engagement';
+import {
+  DEMO_ENTITY,
+  DEMO_SCOPE,
+  demoEngagement,
+  demoPeriod,
+} from '../../../shared/sample/demo-engagement';
 import { loadDemo } from './load-demo';
 import { NewPassphraseFields } from './NewPassphraseFields';
 
@@ -34,9 +39,10 @@ export function CreateVaultPage({ demo = false, onCancel, onCreated }: CreateVau
     label: demo ? t('create.demoLabel') : '',
     owner: '',
     entity: demo ? DEMO_ENTITY : '',
-    periodStart: thisYear().start,
-    periodEnd: thisYear().end,
-    scope: '',
+    // The sample covers last year, as its inspection does; a new engagement this year.
+    periodStart: demo ? demoPeriod(new Date()).periodStart : thisYear().start,
+    periodEnd: demo ? demoPeriod(new Date()).periodEnd : thisYear().end,
+    scope: demo ? DEMO_SCOPE : '',
     passphrase: '',
     confirm: '',
   }));
