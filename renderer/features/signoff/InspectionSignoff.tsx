@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Inspection } from '../../../shared/domain/inspections';
+import { useApp } from '../../app/app-context';
 import { LevelStrip } from './LevelStrip';
 import { ReviewNotes } from './ReviewNotes';
 import { SignDialog } from './SignDialog';
@@ -20,6 +21,7 @@ export function InspectionSignoff({
   onShowStale: () => void;
 }) {
   const { t } = useTranslation();
+  const { formatDate } = useApp();
   const view = useSignoffView();
   const [signing, setSigning] = useState<'inspection' | 'items' | null>(null);
   const loaded = view?.loaded;
@@ -82,12 +84,12 @@ export function InspectionSignoff({
           title={t('signoff.signInspection')}
           onClose={() => setSigning(null)}
           summary={
-            <dl className="small">
+            <dl className="small facts">
               <dt>{t('signoff.inspectionTitle')}</dt>
               <dd>{inspection.title}</dd>
               <dt>{t('signoff.period')}</dt>
               <dd>
-                {inspection.periodStart} – {inspection.periodEnd}
+                {formatDate(inspection.periodStart)} – {formatDate(inspection.periodEnd)}
               </dd>
               <dt>{t('signoff.itemsCount')}</dt>
               <dd>{loaded.contents.inspection.items.length}</dd>

@@ -51,7 +51,7 @@ export function ItemSignoff({
           title={t('signoff.signItem', { item: itemId })}
           onClose={() => setSigning(false)}
           summary={
-            <dl className="small">
+            <dl className="small facts">
               <dt>{t('checklist.result')}</dt>
               <dd>{result.result ? pick(RESULT_LABELS[result.result], i18n.language) : '—'}</dd>
               <dt>{t('item.workPerformed')}</dt>
