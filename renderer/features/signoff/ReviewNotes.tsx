@@ -133,7 +133,7 @@ function NoteRow({
       {cleared ? (
         <p className="small muted">{t('signoff.clearedBy', { name: note.cleared?.by.name })}</p>
       ) : (
-        <div className="row">
+        <div className="row inline-actions">
           <TextAreaField label={t('signoff.response')} rows={1} value={reply} onChange={setReply} />
           <button
             type="button"
