@@ -81,6 +81,10 @@ describe('a vault changed outside the workbench', () => {
     await expect
       .poll(() => page().locator('table.grid').last().textContent())
       .toContain('偵測到工作台以外的修改');
+    // The finding is recorded by kind and table, named in the interface language.
+    await expect
+      .poll(() => page().locator('table.grid').last().textContent())
+      .toContain('記錄被隱藏（現場紀錄） 1 筆');
     await page().getByRole('button', { name: '完整檢查所有記錄與檔案' }).click();
     await expect
       .poll(() => page().getByTestId('integrity-result').textContent())

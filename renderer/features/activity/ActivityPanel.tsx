@@ -12,11 +12,13 @@ import { describeError } from '../../app/describe-error';
 import type { VaultSession } from '../../data/vault-session';
 import { ErrorText } from '../../ui/ErrorText';
 import { VerifyIntegrity } from '../integrity/VerifyIntegrity';
+import { readableSummary, type SummaryWords } from './summary-text';
 
 /** The activity trail, newest first, with a check of its hash chain. */
 export function ActivityPanel({ session }: { session: VaultSession }) {
   const { t, i18n } = useTranslation();
   const { formatDateTime } = useApp();
+  const words = useSummaryWords();
   const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
   const [report, setReport] = useState<ChainReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +67,7 @@ export function ActivityPanel({ session }: { session: VaultSession }) {
                 {entry.target &&
                   `${t(`activity.table.${entry.target.table}`, entry.target.table)} · `}
                 {/* Summaries quote titles, which may hold personal data: masked here too. */}
-                {maskPersonalData(entry.summary).text}
+                {maskPersonalData(readableSummary(entry.action, entry.summary, words)).text}
               </td>
             </tr>
           ))}
@@ -73,4 +75,17 @@ export function ActivityPanel({ session }: { session: VaultSession }) {
       </table>
     </div>
   );
+}
+
+/** The words of the interface language for the summaries the workbench composes. */
+function useSummaryWords(): SummaryWords {
+  const { t, i18n } = useTranslation();
+  const known = (key: string) => (i18n.exists(key) ? t(key) : null);
+  return {
+    table: (key) => known(`activity.table.${key}`),
+    kind: (key) => known(`integrity.kind.${key}`),
+    count: (what, count) => t('activity.summary.count', { what, count }),
+    inTable: (kind, table) => t('activity.summary.inTable', { kind, table }),
+    list: (parts) => parts.join(t('activity.summary.separator')),
+  };
 }
