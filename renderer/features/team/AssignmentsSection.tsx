@@ -48,7 +48,7 @@ export function AssignmentsSection({
       {data.inspections.length === 0 ? (
         <p className="muted">{t('team.noInspection')}</p>
       ) : (
-        <form className="row" onSubmit={(e) => void submit(e)}>
+        <form className="row inline-actions" onSubmit={(e) => void submit(e)}>
           <Field label={t('team.inspection')}>
             {(p) => (
               <select

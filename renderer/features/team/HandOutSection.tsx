@@ -37,7 +37,7 @@ export function HandOutSection({
   return (
     <section aria-labelledby="team-handout">
       <h2 id="team-handout">{t('team.handOut')}</h2>
-      <form className="row" onSubmit={submit}>
+      <form className="row inline-actions" onSubmit={submit}>
         <Field label={t('team.auditor')}>
           {(p) => <input {...p} value={auditor} onChange={(e) => setAuditor(e.target.value)} />}
         </Field>

@@ -135,7 +135,7 @@ export function MergeView({
     <section aria-labelledby="team-merge">
       <h2 id="team-merge">{t('team.merge')}</h2>
       <ReturnSignerSetting session={session} />
-      <div className="row">
+      <div className="row inline-actions">
         <Field label={t('team.packagePassphrase')}>
           {(p) => (
             <SecretInput

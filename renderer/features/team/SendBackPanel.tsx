@@ -30,7 +30,7 @@ export function SendBackPanel({
       <p>
         {t('team.scope')}: {origin.scope.join('、') || '—'}
       </p>
-      <form className="row" onSubmit={submit}>
+      <form className="row inline-actions" onSubmit={submit}>
         <PackageSecretFields form={secret} />
         <button type="submit" className="primary" disabled={busy || !secret.ready}>
           {t('team.sendBack')}
