@@ -22,9 +22,9 @@ export interface CreateVaultPageProps {
   onCreated: (created: CreatedVault) => void;
 }
 
-function thisYear(): { start: string; end: string } {
+function thisYear(): { periodStart: string; periodEnd: string } {
   const year = new Date().getFullYear();
-  return { start: `${year}-01-01`, end: `${year}-12-31` };
+  return { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
 }
 
 type FieldErrors = Partial<
@@ -40,8 +40,7 @@ export function CreateVaultPage({ demo = false, onCancel, onCreated }: CreateVau
     owner: '',
     entity: demo ? DEMO_ENTITY : '',
     // The sample covers last year, as its inspection does; a new engagement this year.
-    periodStart: demo ? demoPeriod(new Date()).periodStart : thisYear().start,
-    periodEnd: demo ? demoPeriod(new Date()).periodEnd : thisYear().end,
+    ...(demo ? demoPeriod(new Date()) : thisYear()),
     scope: demo ? DEMO_SCOPE : '',
     passphrase: '',
     confirm: '',
